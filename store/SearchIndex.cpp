@@ -1,0 +1,39 @@
+#include "SearchIndex.h"
+
+#include <QStringList>
+
+QString SearchIndex::matchExpression(const QString& userText)
+{
+    QStringList terms;
+    QString word;
+    const auto flush = [&] {
+        if (!word.isEmpty() && terms.size() < 16)
+            terms << word.left(64) + QLatin1Char('*');
+        word.clear();
+    };
+    for (const QChar c : userText) {
+        if (c.isLetterOrNumber())
+            word += c;
+        else
+            flush();
+    }
+    flush();
+    return terms.join(QLatin1Char(' '));
+}
+
+QByteArray SearchIndex::matchingCaseIdsSql(int parameter)
+{
+    const QByteArray p = "?" + QByteArray::number(parameter);
+    return "SELECT c.id FROM cases c WHERE c.rowid IN (SELECT docid / 4 FROM search_index WHERE search_index "
+           "MATCH "
+        + p
+        + " AND kind = 'case') UNION SELECT n.case_id FROM notes n WHERE n.rowid IN (SELECT docid / 4 FROM "
+          "search_index WHERE search_index MATCH "
+        + p
+        + " AND kind = 'note') AND n.deleted = 0 UNION SELECT cp.case_id FROM case_people cp JOIN people pe "
+          "ON "
+          "pe.id = cp.person_id WHERE cp.deleted = 0 AND pe.rowid IN (SELECT docid / 4 FROM search_index "
+          "WHERE "
+          "search_index MATCH "
+        + p + " AND kind = 'person')";
+}

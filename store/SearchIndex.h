@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+// Turns what a worker types into a safe FTS4 MATCH expression: every word becomes a
+// prefix term made only of letters and digits, so no FTS syntax from the user gets through.
+class SearchIndex
+{
+public:
+    static QString matchExpression(const QString& userText);
+    // SQL selecting the ids of cases whose reason, notes or linked people match ?<n>.
+    static QByteArray matchingCaseIdsSql(int parameter);
+};
