@@ -29,10 +29,10 @@ void PersonRepository::add(Person& person, const QString& caseReference)
     });
 }
 
-void PersonRepository::update(Person& person, const QString& caseReference)
+bool PersonRepository::update(Person& person, const QString& caseReference)
 {
-    m_store.write([&] {
-        RecordWriter(m_store).update(
+    return m_store.write([&] {
+        return RecordWriter(m_store).update(
             "people", QStringLiteral("person"), person.meta, fieldsOf(person), caseReference);
     });
 }

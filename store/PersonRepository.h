@@ -14,7 +14,7 @@ public:
     explicit PersonRepository(Store& store);
 
     void add(Person& person, const QString& caseReference = QString());
-    void update(Person& person, const QString& caseReference = QString());
+    bool update(Person& person, const QString& caseReference = QString());
     std::optional<Person> get(const QString& id);
 
 private:

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// Where a passphrase comes from, in order: a file named on the command line, the
+// CASEBOOK_PASSPHRASE environment variable, or a prompt on the terminal with echo off.
+class PassphraseReader
+{
+public:
+    static QByteArray fromFile(const QString& path); // first line, without the newline
+    static QByteArray fromEnvironment(); // empty when unset
+    static QByteArray prompt(const QString& question); // throws CliError without a terminal
+};
