@@ -81,7 +81,7 @@ void PeriodReport::computeMedian(const QList<ReportCase>& cases)
 }
 
 const Assessment* PeriodReport::latest(
-    const ReportCase& c, const QString& kind, const QString& stage, const QDate& notAfter) const
+    const ReportCase& c, const QString& kind, const QString& stage, const QDate& notAfter)
 {
     const Assessment* found = nullptr;
     for (const Assessment& a : c.assessments) {

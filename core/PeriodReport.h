@@ -78,8 +78,8 @@ private:
     void fillMonths();
     bool inPeriod(const QDate& date) const { return date.isValid() && date >= m_from && date <= m_to; }
     bool byEnd(const QDate& date) const { return date.isValid() && date <= m_to; }
-    const Assessment* latest(
-        const ReportCase& c, const QString& kind, const QString& stage, const QDate& notAfter) const;
+    static const Assessment* latest(
+        const ReportCase& c, const QString& kind, const QString& stage, const QDate& notAfter);
 
     static Measure measure(const QList<double>& before, const QList<double>& after);
     static QJsonObject measureJson(const Measure& m);
