@@ -405,7 +405,9 @@ void CaseCommands::printCase(CliSession& session, const CaseRecord& c)
     out << tr("Case %1 (%2 since %3)")
                .arg(c.reference, Vocabulary::caseStatuses().label(c.status), d(c.statusDate))
         << Qt::endl;
-    out << tr("Referred: %1 by %2").arg(d(c.referralDate), c.referrerName) << Qt::endl;
+    out << (c.referrerName.isEmpty() ? tr("Referred: %1").arg(d(c.referralDate))
+                                     : tr("Referred: %1 by %2").arg(d(c.referralDate), c.referrerName))
+        << Qt::endl;
     out << tr("Reason: %1").arg(c.reason) << Qt::endl;
     out << tr("Consent: %1 (%2)").arg(Vocabulary::consentStatuses().label(c.consent), d(c.consentDate))
         << Qt::endl;
@@ -413,7 +415,9 @@ void CaseCommands::printCase(CliSession& session, const CaseRecord& c)
         out << tr("Lawful basis: %1").arg(c.lawfulBasis) << Qt::endl;
     out << tr("Risk: %1 %2").arg(Vocabulary::riskLevels().label(c.risk), c.riskRationale).trimmed()
         << Qt::endl;
-    out << tr("Lead worker: %1; next review %2").arg(c.leadWorker, d(c.reviewDate)) << Qt::endl;
+    out << tr("Lead worker: %1; next review %2")
+               .arg(c.leadWorker.isEmpty() ? tr("none") : c.leadWorker, d(c.reviewDate))
+        << Qt::endl;
     if (c.status == QLatin1String("closed"))
         out << tr("Closed: %1 (%2)").arg(d(c.closedDate), Vocabulary::closureReasons().label(c.closureReason))
             << Qt::endl;
