@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QUrl>
 
 #include <sqlcipher/sqlite3.h>
 
@@ -17,21 +20,63 @@ QString tr(const char* text)
 Database::Database(const QString& path, const SecureBuffer& keyLiteral, bool create)
     : m_path(path)
 {
-    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags, nullptr);
-    if (rc != SQLITE_OK) {
-        sqlite3_close_v2(m_db);
-        m_db = nullptr;
-        throw StoreError(StoreError::Code::NotFound, tr("Could not open the store file %1.").arg(path));
-    }
+    if (!create)
+        proveKey(path, keyLiteral);
+    openKeyed(QFile::encodeName(path),
+        SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX, keyLiteral);
     try {
-        applyCipherSettings(keyLiteral);
-        verifyKey();
         applyConnectionSettings();
     } catch (...) {
         sqlite3_close_v2(m_db);
         m_db = nullptr;
         throw;
+    }
+}
+
+Database::Database(const QString& path, const QByteArray& openName, int flags, const SecureBuffer& keyLiteral)
+    : m_path(path)
+{
+    openKeyed(openName, flags, keyLiteral);
+}
+
+void Database::openKeyed(const QByteArray& openName, int flags, const SecureBuffer& keyLiteral)
+{
+    const int rc = sqlite3_open_v2(openName.constData(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        throw StoreError(StoreError::Code::NotFound, tr("Could not open the store file %1.").arg(m_path));
+    }
+    try {
+        applyCipherSettings(keyLiteral);
+        verifyKey();
+    } catch (...) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        throw;
+    }
+}
+
+void Database::proveKey(const QString& path, const SecureBuffer& keyLiteral)
+{
+    // A read-write connection opens a -wal left by a crash, rebuilds the -shm and checkpoints
+    // when it closes, even when its key is wrong. So the key is proven first where nothing
+    // can be written: the store file opened immutable (no locks, -wal or -shm) when no -wal
+    // holds commits, otherwise a private copy of the file and its -wal (after a rekey the
+    // new key may be only in the -wal). If no copy can be made the normal open decides.
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (!wal.exists() || wal.size() == 0) {
+        const QByteArray uri
+            = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?immutable=1";
+        [[maybe_unused]] const Database probe(path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, keyLiteral);
+        return;
+    }
+    QTemporaryDir copyDir(QFileInfo(path).absolutePath() + QStringLiteral("/.casebook-check-XXXXXX"));
+    const QString copy = copyDir.filePath(QStringLiteral("store"));
+    if (copyDir.isValid() && QFile::copy(path, copy)
+        && QFile::copy(wal.filePath(), copy + QStringLiteral("-wal"))) {
+        [[maybe_unused]] const Database probe(
+            path, QFile::encodeName(copy), SQLITE_OPEN_READWRITE, keyLiteral);
     }
 }
 

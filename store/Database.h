@@ -34,6 +34,10 @@ public:
     static void check(sqlite3* db, int rc);
 
 private:
+    // A keyed connection to openName that has read page 1; used to prove a key.
+    Database(const QString& path, const QByteArray& openName, int flags, const SecureBuffer& keyLiteral);
+    void openKeyed(const QByteArray& openName, int flags, const SecureBuffer& keyLiteral);
+    static void proveKey(const QString& path, const SecureBuffer& keyLiteral);
     void applyCipherSettings(const SecureBuffer& keyLiteral);
     void verifyKey();
     void applyConnectionSettings();
