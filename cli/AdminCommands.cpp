@@ -29,7 +29,7 @@ int AdminCommands::init(CliSession& session, const QStringList& arguments)
     if (!p.parse(session, arguments))
         return 0;
     const int memory = p.integer(QStringLiteral("kdf-memory-mib"), 19, 4096,
-        static_cast<int>(KdfParams::DefaultMemLimit / (1024 * 1024)));
+        static_cast<int>(KdfParams::DefaultMemLimit / (1024ull * 1024)));
     const int ops = p.integer(QStringLiteral("kdf-ops"), 2, 20, static_cast<int>(KdfParams::DefaultOpsLimit));
     Store& store = session.createStore(
         KeyDerivation::freshParams(static_cast<quint64>(ops), static_cast<quint64>(memory) * 1024 * 1024));
@@ -254,7 +254,7 @@ int AdminCommands::agency(CliSession& session, const QStringList& arguments)
         session.printJson(array);
         return 0;
     }
-    for (const QJsonValue& v : std::as_const(array))
+    for (const auto& v : std::as_const(array))
         session.out() << v.toObject().value(QStringLiteral("name")).toString() << QLatin1Char('\t')
                       << v.toObject().value(QStringLiteral("kind")).toString() << Qt::endl;
     return 0;

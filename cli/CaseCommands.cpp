@@ -345,7 +345,7 @@ int CaseCommands::show(CliSession& session, const QStringList& arguments)
     QTextStream& out = session.out();
     const auto section = [&](const QString& title, const QJsonArray& items, auto&& line) {
         out << Qt::endl << title << QStringLiteral(" (%1)").arg(items.size()) << Qt::endl;
-        for (const QJsonValue& item : items)
+        for (const auto& item : items)
             out << QStringLiteral("  ") << line(item.toObject()) << Qt::endl;
     };
     const auto s = [](const QJsonObject& o, const char* key) {
@@ -384,7 +384,7 @@ int CaseCommands::show(CliSession& session, const QStringList& arguments)
         QString detail;
         if (o.contains(QStringLiteral("scores"))) {
             QStringList scores;
-            for (const QJsonValue& v : o.value(QStringLiteral("scores")).toArray())
+            for (const auto& v : o.value(QStringLiteral("scores")).toArray())
                 scores << QString::number(v.toInt());
             detail = scores.join(QLatin1Char(','));
         } else if (o.contains(QStringLiteral("score"))) {

@@ -30,7 +30,7 @@ QString CliSession::actor() const
 {
     if (!user.isEmpty())
         return user;
-    const QString fromEnv = qEnvironmentVariable("CASEBOOK_USER");
+    QString fromEnv = qEnvironmentVariable("CASEBOOK_USER");
     if (!fromEnv.isEmpty())
         return fromEnv;
     const QString login = qEnvironmentVariable("USER");
@@ -41,10 +41,10 @@ QByteArray CliSession::passphrase(const QString& question, bool confirm)
 {
     if (!passphraseFile.isEmpty())
         return PassphraseReader::fromFile(passphraseFile);
-    const QByteArray fromEnv = PassphraseReader::fromEnvironment();
+    QByteArray fromEnv = PassphraseReader::fromEnvironment();
     if (!fromEnv.isEmpty())
         return fromEnv;
-    const QByteArray first = PassphraseReader::prompt(question);
+    QByteArray first = PassphraseReader::prompt(question);
     if (confirm && PassphraseReader::prompt(tr("Type it again: ")) != first)
         throw CliError(CliError::Usage, tr("The two passphrases do not match; nothing was changed."));
     return first;

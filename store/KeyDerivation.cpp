@@ -38,7 +38,7 @@ SecureBuffer KeyDerivation::deriveKey(const QByteArray& passphrase, const KdfPar
         throw StoreError(StoreError::Code::Failed,
             QCoreApplication::translate(
                 trContext, "Not enough memory to derive the store key (%1 MiB needed).")
-                .arg(params.memLimit / (1024 * 1024)));
+                .arg(params.memLimit / (1024ull * 1024)));
     return key;
 }
 

@@ -108,7 +108,7 @@ QString StoreSettings::value(Key key)
 QString StoreSettings::set(Key key, const QString& value)
 {
     const QString trimmed = value.trimmed();
-    if (const QString problem = check(key, trimmed); !problem.isEmpty())
+    if (QString problem = check(key, trimmed); !problem.isEmpty())
         return problem;
     const QString normalised
         = key == Key::RetentionYears ? QString::number(trimmed.toInt()) : pounds(toPence(trimmed));
