@@ -5,6 +5,7 @@
 #include "CaseDetailCommands.h"
 #include "CliError.h"
 #include "CliSession.h"
+#include "DemoCommand.h"
 #include "ImportCommand.h"
 #include "ReportCommand.h"
 #include "store/StoreError.h"
@@ -48,6 +49,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("export"), AdminCommands::exportCsv},
         {QStringLiteral("settings"), AdminCommands::settings},
         {QStringLiteral("agency"), AdminCommands::agency},
+        {QStringLiteral("demo"), DemoCommand::run},
     };
     return table;
 }
@@ -76,6 +78,7 @@ QString CliRunner::usage()
         "  export csv FILE               every case as CSV (unencrypted; audited)\n"
         "  settings get [KEY] | set KEY VALUE\n"
         "  agency add NAME | list\n"
+        "  demo [--cases N]              a new store of fictional casework, to try things out\n"
         "\n"
         "\"casebook-cli COMMAND --help\" describes each command. Listing and report commands take --json.\n"
         "Exit codes: 0 success, 1 failure, 2 usage, 3 wrong passphrase, 4 not found, 5 invalid input,\n"
