@@ -12,7 +12,9 @@ QString SearchIndex::matchExpression(const QString& userText)
         word.clear();
     };
     for (const QChar c : userText) {
-        if (c.isLetterOrNumber())
+        // A combining accent (typed or pasted decomposed) belongs to its word, as it does
+        // for the unicode61 tokenizer, which then folds it away.
+        if (c.isLetterOrNumber() || (c.isMark() && !word.isEmpty()))
             word += c;
         else
             flush();

@@ -3,7 +3,8 @@
 #include <QString>
 
 // Turns what a worker types into a safe FTS4 MATCH expression: every word becomes a
-// prefix term made only of letters and digits, so no FTS syntax from the user gets through.
+// prefix term made only of letters, digits and their combining accents, so no FTS syntax from the user gets
+// through.
 class SearchIndex
 {
 public:
