@@ -5,6 +5,7 @@
 #include "CommandParser.h"
 #include "RecordJson.h"
 #include "core/CaseLifecycle.h"
+#include "core/CaseReference.h"
 #include "core/Validation.h"
 #include "core/Vocabulary.h"
 #include "store/ActionRepository.h"
@@ -192,11 +193,16 @@ int CaseCommands::add(CliSession& session, const QStringList& arguments)
     problems << readPerson(p, QString(), today, subject);
     if (subject.givenName.isEmpty() && subject.familyName.isEmpty())
         problems << tr("--given-name or --family-name is required for the person referred");
+    // The same rules as import referrals, so that an exported case can be imported again.
     if (subject.dateOfBirth.isValid() && record.referralDate.isValid()
-        && subject.dateOfBirth > record.referralDate)
-        problems << tr("--date-of-birth is after the referral date");
-    if (p.isSet(QStringLiteral("reference")))
+        && subject.dateOfBirth >= record.referralDate)
+        problems << tr("--date-of-birth is not before the referral date");
+    if (p.isSet(QStringLiteral("reference"))) {
         record.reference = p.value(QStringLiteral("reference")).toUpper();
+        if (!CaseReference::parse(record.reference, nullptr, nullptr))
+            problems << tr("--reference \"%1\" is not a case reference like PVT-2025-0042")
+                            .arg(p.value(QStringLiteral("reference")));
+    }
     fail(problems);
 
     Store& store = session.store();
@@ -490,6 +496,9 @@ int CaseCommands::update(CliSession& session, const QStringList& arguments)
     }
     if (subject)
         problems << readPerson(p, QStringLiteral("subject-"), today, *subject);
+    if (subject && p.isSet(QStringLiteral("subject-date-of-birth")) && subject->dateOfBirth.isValid()
+        && subject->dateOfBirth >= record.referralDate)
+        problems << tr("--subject-date-of-birth is not before the referral date");
     Person added;
     problems << readPerson(p, QStringLiteral("add-person-"), today, added);
     const bool addingPerson = !added.givenName.isEmpty() || !added.familyName.isEmpty();

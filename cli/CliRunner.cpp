@@ -20,6 +20,8 @@ int exitCodeFor(StoreError::Code code)
 {
     switch (code) {
     case StoreError::Code::WrongPassphrase:
+    case StoreError::Code::NotAStore: // docs/CLI.md: 3 is a wrong passphrase or not a store
+    case StoreError::Code::PlaintextDatabase:
         return CliError::WrongPassphrase;
     case StoreError::Code::NotFound:
         return CliError::NotFound;

@@ -40,10 +40,13 @@ QString CaseLifecycle::checkAllowed(const QString& from, const QString& to)
     if (from == to)
         return tr("The case is already %1").arg(from);
     const QStringList next = nextStatuses(from);
+    // "A referred case", "An accepted case", "An open case".
+    const QString aCase = QStringLiteral("aeiou").contains(from.at(0)) ? tr("An %1 case").arg(from)
+                                                                       : tr("A %1 case").arg(from);
     if (next.isEmpty())
-        return tr("A %1 case cannot be %2; its status can no longer change").arg(from, to);
+        return tr("%1 cannot be %2; its status can no longer change").arg(aCase, to);
     if (!next.contains(to))
-        return tr("A %1 case cannot be %2; it can be: %3").arg(from, to, next.join(QStringLiteral(", ")));
+        return tr("%1 cannot be %2; it can be: %3").arg(aCase, to, next.join(QStringLiteral(", ")));
     return QString();
 }
 
@@ -57,6 +60,10 @@ QString CaseLifecycle::checkDate(const CaseRecord& current, const QDate& date, c
     if (current.referralDate.isValid() && date < current.referralDate)
         return tr("The date of the change, %1, is before the referral date %2")
             .arg(date.toString(Qt::ISODate), current.referralDate.toString(Qt::ISODate));
+    // Changes happen in order: a case cannot close before it opened, or reopen before it closed.
+    if (current.statusDate.isValid() && date < current.statusDate)
+        return tr("The date of the change, %1, is before the case became %2 on %3")
+            .arg(date.toString(Qt::ISODate), current.status, current.statusDate.toString(Qt::ISODate));
     return QString();
 }
 

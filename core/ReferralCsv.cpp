@@ -8,9 +8,10 @@
 #include <algorithm>
 
 // Length caps for free text: generous for real use, small enough to stop a pasted document.
-static const int nameLimit = 100;
+// The same as casebook-cli's case add, so that every exported case can be imported again.
+static const int nameLimit = 200;
 static const int agencyLimit = 200;
-static const int reasonLimit = 4000;
+static const int reasonLimit = 5000;
 
 QStringList ReferralCsv::columns()
 {

@@ -69,8 +69,11 @@ void TestCaseLifecycle::everyPair_data()
                 problem
                     = QStringLiteral("A declined case cannot be %1; its status can no longer change").arg(to);
             else if (!next.value(from).split(QStringLiteral(", ")).contains(to))
-                problem
-                    = QStringLiteral("A %1 case cannot be %2; it can be: %3").arg(from, to, next.value(from));
+                problem = QStringLiteral("%1 %2 case cannot be %3; it can be: %4")
+                              .arg(from == QLatin1String("accepted") || from == QLatin1String("open")
+                                      ? QStringLiteral("An")
+                                      : QStringLiteral("A"),
+                                  from, to, next.value(from));
             QTest::addRow("%s -> %s", qPrintable(from), qPrintable(to)) << from << to << problem;
         }
     }
