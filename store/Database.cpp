@@ -59,24 +59,33 @@ void Database::openKeyed(const QByteArray& openName, int flags, const SecureBuff
 
 void Database::proveKey(const QString& path, const SecureBuffer& keyLiteral)
 {
-    // A read-write connection opens a -wal left by a crash, rebuilds the -shm and checkpoints
-    // when it closes, even when its key is wrong. So the key is proven first where nothing
-    // can be written: the store file opened immutable (no locks, -wal or -shm) when no -wal
-    // holds commits, otherwise a private copy of the file and its -wal (after a rekey the
-    // new key may be only in the -wal). If no copy can be made the normal open decides.
+    // A read-write connection opens a -wal left by a crash (or in use elsewhere), rebuilds the
+    // -shm and checkpoints when it closes, even when its key is wrong. So the key is proven
+    // first where nothing can be written: the store file opened immutable (no locks, -wal or
+    // -shm). While a -wal holds commits that proof can fail for the right key (after a rekey
+    // the new key may be only in the -wal), so then a private copy of the file and its -wal
+    // decides; if no copy can be made, the normal open does.
     const QFileInfo wal(path + QStringLiteral("-wal"));
-    if (!wal.exists() || wal.size() == 0) {
+    try {
         const QByteArray uri
             = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?immutable=1";
         [[maybe_unused]] const Database probe(path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, keyLiteral);
         return;
+    } catch (const StoreError&) {
+        if (!wal.exists() || wal.size() == 0)
+            throw;
     }
     QTemporaryDir copyDir(QFileInfo(path).absolutePath() + QStringLiteral("/.casebook-check-XXXXXX"));
     const QString copy = copyDir.filePath(QStringLiteral("store"));
-    if (copyDir.isValid() && QFile::copy(path, copy)
-        && QFile::copy(wal.filePath(), copy + QStringLiteral("-wal"))) {
+    if (!copyDir.isValid() || !QFile::copy(path, copy)
+        || !QFile::copy(wal.filePath(), copy + QStringLiteral("-wal")))
+        return;
+    try {
         [[maybe_unused]] const Database probe(
             path, QFile::encodeName(copy), SQLITE_OPEN_READWRITE, keyLiteral);
+    } catch (const StoreError& e) {
+        if (e.code() == StoreError::Code::WrongPassphrase)
+            throw;
     }
 }
 

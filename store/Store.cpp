@@ -108,6 +108,9 @@ void Store::changePassphrase(const QByteArray& newPassphrase)
             QStringLiteral("rekey"), QStringLiteral("store"), QString(), QString(), QString());
     });
     m_db->rekey(KeyDerivation::sqlcipherKeyLiteral(key));
+    // The rekey rewrote every page into the -wal; until they reach the store file it is
+    // still under the old key there, and opening proves a key on the store file first.
+    m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 void Store::begin()

@@ -1,5 +1,6 @@
 #include "StoreTestSupport.h"
 #include "store/CaseRepository.h"
+#include "store/Database.h"
 #include "store/KdfParamsFile.h"
 #include "store/PersonRepository.h"
 #include "store/Store.h"
@@ -33,8 +34,10 @@ private slots:
     void plaintextDatabaseRefused();
     void missingKeyFileIsNotAStore();
     void missingStoreIsNotFound();
+    void awkwardPathWorks();
     void changePassphraseKeepsData();
     void changePassphraseSurvivesCrashBeforeCheckpoint();
+    void crashInsideRekeyLocksNobodyOut();
     void cipherSettingsAreExplicit();
     void flippedByteInCasePageIsAnError();
     void flippedByteInAnyPageNeverGivesWrongData();
@@ -403,6 +406,30 @@ void TestStoreOpen::missingStoreIsNotFound()
     QCOMPARE(snapshot(m_dir->path()).keys(), QStringList {QStringLiteral("team.casebook.kdf")});
 }
 
+void TestStoreOpen::awkwardPathWorks()
+{
+    // Characters that mean something in a file: URI (the key is first checked through one).
+    const QString dir = m_dir->filePath(QStringLiteral("Team files #1 ?100% & Siân"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + QStringLiteral("/store?mode=memory#x.casebook");
+    createStore(path).reset();
+    const DirSnapshot before = snapshot(dir);
+    QCOMPARE(before.keys(),
+        (QStringList {QStringLiteral("store?mode=memory#x.casebook"),
+            QStringLiteral("store?mode=memory#x.casebook.kdf")}));
+    try {
+        Store::open(path, QByteArrayLiteral("wrong"), QStringLiteral("tester"));
+        QFAIL("a wrong passphrase opened the store");
+    } catch (const StoreError& e) {
+        QCOMPARE(e.code(), StoreError::Code::WrongPassphrase);
+    }
+    QCOMPARE(differences(before, snapshot(dir)), QStringList());
+    auto store = openStore(path);
+    addCases(*store, 2);
+    QCOMPARE(readAllCases(*store).size(), 2);
+    QVERIFY(QFileInfo::exists(path + QStringLiteral("-wal")));
+}
+
 void TestStoreOpen::changePassphraseKeepsData()
 {
     const QByteArray newPassphrase = QByteArrayLiteral("a much longer new passphrase 2025");
@@ -460,7 +487,8 @@ void TestStoreOpen::changePassphraseKeepsData()
 void TestStoreOpen::changePassphraseSurvivesCrashBeforeCheckpoint()
 {
     // Right after a rekey every page under the new key is in the -wal and the store file is
-    // still under the old key: a crash then must not lock the worker out.
+    // still under the old key. changePassphrase() moves them into the store file before it
+    // returns, so a crash after it locks nobody out.
     const QByteArray newPassphrase = QByteArrayLiteral("the new passphrase");
     QTemporaryDir crashed;
     QVERIFY(crashed.isValid());
@@ -469,8 +497,8 @@ void TestStoreOpen::changePassphraseSurvivesCrashBeforeCheckpoint()
         auto store = createStore(storePath());
         addCases(*store, 10);
         store->changePassphrase(newPassphrase);
+        QCOMPARE(QFileInfo(storePath() + QStringLiteral("-wal")).size(), qint64(0));
         const DirSnapshot live = snapshot(m_dir->path());
-        QVERIFY(live.value(QStringLiteral("team.casebook-wal")).size() > 4096);
         for (auto it = live.cbegin(); it != live.cend(); ++it)
             QVERIFY(writeFile(crashed.filePath(it.key()), it.value()));
     }
@@ -482,7 +510,55 @@ void TestStoreOpen::changePassphraseSurvivesCrashBeforeCheckpoint()
         QCOMPARE(e.code(), StoreError::Code::WrongPassphrase);
     }
     QCOMPARE(differences(before, snapshot(crashed.path())), QStringList());
+    auto store = Store::open(copy, newPassphrase, QStringLiteral("tester"));
+    QCOMPARE(readAllCases(*store).size(), 10);
+    QCOMPARE(store->db().textScalar("PRAGMA integrity_check"), QStringLiteral("ok"));
+}
 
+void TestStoreOpen::crashInsideRekeyLocksNobodyOut()
+{
+    // The moment inside the rekey itself: new-key pages committed to the -wal only.
+    const QByteArray newPassphrase = QByteArrayLiteral("the new passphrase");
+    {
+        auto store = createStore(storePath());
+        addCases(*store, 10);
+    }
+    const KdfParams params = KdfParamsFile::read(storePath());
+    QTemporaryDir crashed;
+    QVERIFY(crashed.isValid());
+    const QString copy = crashed.filePath(QStringLiteral("team.casebook"));
+    {
+        const SecureBuffer oldKey = KeyDerivation::deriveKey(passphrase(), params);
+        const SecureBuffer newKey = KeyDerivation::deriveKey(newPassphrase, params);
+        Database db(storePath(), KeyDerivation::sqlcipherKeyLiteral(oldKey), false);
+        db.rekey(KeyDerivation::sqlcipherKeyLiteral(newKey));
+        const DirSnapshot live = snapshot(m_dir->path());
+        QVERIFY(live.value(QStringLiteral("team.casebook-wal")).size() > 4096);
+        for (auto it = live.cbegin(); it != live.cend(); ++it)
+            QVERIFY(writeFile(crashed.filePath(it.key()), it.value()));
+    }
+    const DirSnapshot before = snapshot(crashed.path());
+
+    // The new passphrase opens it, decided on a private copy first.
+    {
+        auto store = Store::open(copy, newPassphrase, QStringLiteral("tester"));
+        QCOMPARE(readAllCases(*store).size(), 10);
+        QCOMPARE(store->db().textScalar("PRAGMA integrity_check"), QStringLiteral("ok"));
+    }
+    // Back to the moment of the crash.
+    QVERIFY(QDir(crashed.path()).removeRecursively());
+    QVERIFY(QDir().mkpath(crashed.path()));
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        QVERIFY(writeFile(crashed.filePath(it.key()), it.value()));
+
+    // The old one is refused. Here the store file still proves it, so the normal open is
+    // what refuses it, and that may move the -wal into the store file: nothing is lost.
+    try {
+        Store::open(copy, passphrase(), QStringLiteral("tester"));
+        QFAIL("the old passphrase opened the store after a rekey");
+    } catch (const StoreError& e) {
+        QCOMPARE(e.code(), StoreError::Code::WrongPassphrase);
+    }
     auto store = Store::open(copy, newPassphrase, QStringLiteral("tester"));
     QCOMPARE(readAllCases(*store).size(), 10);
     QCOMPARE(store->db().textScalar("PRAGMA integrity_check"), QStringLiteral("ok"));
