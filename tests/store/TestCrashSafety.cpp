@@ -193,7 +193,7 @@ void TestCrashSafety::killedInsideLongTransactionLeavesNothing()
         = readUntil(writer, [](const QByteArray& out) { return out.contains("holding\n"); });
     QVERIFY2(seen.contains("holding\n"), writer.readAllStandardError().constData());
     const qint64 walSize = QFileInfo(storePath() + QStringLiteral("-wal")).size();
-    QVERIFY2(walSize > 1024 * 1024, qPrintable(QStringLiteral("-wal is %1 bytes").arg(walSize)));
+    QVERIFY2(walSize > qint64(1024) * 1024, qPrintable(QStringLiteral("-wal is %1 bytes").arg(walSize)));
     writer.kill();
     QVERIFY(writer.waitForFinished(10000));
     QCOMPARE(writer.exitStatus(), QProcess::CrashExit);

@@ -142,7 +142,7 @@ void TestPlaintext::noPersonalDataOnDisk()
     const DirSnapshot closed = snapshot(m_dir->path());
     QCOMPARE(
         closed.keys(), QStringList({QStringLiteral("team.casebook"), QStringLiteral("team.casebook.kdf")}));
-    QVERIFY(closed.value(QStringLiteral("team.casebook")).size() > 10 * 4096);
+    QVERIFY(closed.value(QStringLiteral("team.casebook")).size() > qsizetype(10) * 4096);
     QCOMPARE(findSecrets(m_dir->path()), QStringList());
 
     // The data is really there: reopened, it reads back.

@@ -283,7 +283,7 @@ void TestStoreOpen::wrongPassphraseLeavesCrashedStoreUntouched()
 
 void TestStoreOpen::randomBytesAreRefusedUntouched()
 {
-    QByteArray noise(3 * 4096, Qt::Uninitialized);
+    QByteArray noise(qsizetype(3) * 4096, Qt::Uninitialized);
     QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(noise.data()), noise.size() / 4);
 
     // Without a key file it is not a store at all.
@@ -579,7 +579,7 @@ void TestStoreOpen::cipherSettingsAreExplicit()
         QCOMPARE(store->db().scalar("PRAGMA page_size"), qint64(4096));
     }
     const QByteArray bytes = fileBytes(storePath());
-    QVERIFY(bytes.size() >= 4 * 4096);
+    QVERIFY(bytes.size() >= qsizetype(4) * 4096);
     QCOMPARE(bytes.size() % 4096, 0);
     QVERIFY(!bytes.startsWith("SQLite format 3"));
     QVERIFY(!bytes.contains("SQLite format 3"));
@@ -603,7 +603,7 @@ void TestStoreOpen::flippedByteInCasePageIsAnError()
     }
     QVERIFY(!QFileInfo::exists(storePath() + QStringLiteral("-wal")));
     QByteArray bytes = fileBytes(storePath());
-    QVERIFY2(bytes.size() >= 20 * 4096, "expected a store of many pages");
+    QVERIFY2(bytes.size() >= qsizetype(20) * 4096, "expected a store of many pages");
     QVERIFY(bytes.size() > casesRoot * 4096);
 
     // One bit, in the middle of the cases table's root page.
