@@ -138,9 +138,16 @@ INSERT INTO reference_norms (id, created_at, created_by, updated_at, updated_by,
   'national', 'UK average (ONS APS, year ending March 2023)', 3, 3.23);
 )sql";
 
+// Version 4: drafts of unsaved edits, kept when the app locks with an editor open so nothing
+// typed is lost and nothing is written outside the store. Local only: never synced.
+const char* const v4 = R"sql(
+CREATE TABLE drafts (key TEXT PRIMARY KEY NOT NULL, case_id TEXT, content TEXT NOT NULL,
+  updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);
+)sql";
+
 #undef SYNC_COLUMNS
 
-const char* const steps[] = {v1, v2, v3};
+const char* const steps[] = {v1, v2, v3, v4};
 constexpr int stepCount = static_cast<int>(sizeof(steps) / sizeof(steps[0]));
 
 } // namespace

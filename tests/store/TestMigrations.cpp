@@ -18,7 +18,7 @@ private slots:
     void init();
     void cleanup();
 
-    void latestIsThree();
+    void latestIsFour();
     void freshStoreIsAtLatest();
     void upgradeFromEveryVersionKeepsRows_data();
     void upgradeFromEveryVersionKeepsRows();
@@ -118,10 +118,10 @@ QStringList TestMigrations::schemaNames(Database& db, const char* type)
     return names;
 }
 
-void TestMigrations::latestIsThree()
+void TestMigrations::latestIsFour()
 {
     // Guards the test data below: a new step needs its own rows in insertRowsValidAt().
-    QCOMPARE(Migrations::latestVersion(), 3);
+    QCOMPARE(Migrations::latestVersion(), 4);
 }
 
 void TestMigrations::freshStoreIsAtLatest()
@@ -132,7 +132,7 @@ void TestMigrations::freshStoreIsAtLatest()
     const QStringList tables = schemaNames(store->db(), "table");
     for (const char* table : {"meta", "agencies", "users", "people", "cases", "case_people", "case_needs",
              "case_agencies", "actions", "notes", "assessments", "reference_norms", "settings", "outbox",
-             "audit_log", "search_index"})
+             "audit_log", "search_index", "drafts"})
         QVERIFY2(tables.contains(QLatin1String(table)), table);
 }
 
@@ -159,6 +159,9 @@ void TestMigrations::upgradeFromEveryVersionKeepsRows()
     QCOMPARE(db->scalar("PRAGMA user_version"), qint64(Migrations::latestVersion()));
     QCOMPARE(Migrations::currentVersion(*db), Migrations::latestVersion());
     QCOMPARE(db->textScalar("PRAGMA integrity_check"), QStringLiteral("ok"));
+
+    // Version 4 adds the local drafts table.
+    QVERIFY(schemaNames(*db, "table").contains(QStringLiteral("drafts")));
 
     // The national ONS4 norms arrive with version 3, exactly once.
     QCOMPARE(db->scalar("SELECT count(*) FROM reference_norms WHERE scope = 'national'"), qint64(4));
