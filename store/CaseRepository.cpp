@@ -60,7 +60,7 @@ CaseRecord readCase(const Statement& st)
     return c;
 }
 
-// The WHERE clause shared by list() and count(); parameters ?1..?8.
+// The WHERE clause shared by list() and count(); parameters ?1..?7.
 constexpr const char* filterWhere
     = " WHERE c.deleted = 0 AND (?1 = '' OR c.status = ?1) AND (?2 = '' OR c.lead_worker = ?2)"
       " AND (?3 = '' OR EXISTS (SELECT 1 FROM case_needs n WHERE n.case_id = c.id AND n.deleted = 0"
@@ -73,13 +73,24 @@ constexpr const char* filterWhere
 QVariantList filterValues(const CaseFilter& f)
 {
     const QDate today = f.today.isValid() ? f.today : QDate::currentDate();
-    return {f.status, f.leadWorker, f.needKey, f.agencyId, f.risk, f.overdueOnly ? 1 : 0, today,
-        SearchIndex::matchExpression(f.search)};
+    QVariantList values {f.status, f.leadWorker, f.needKey, f.agencyId, f.risk, f.overdueOnly ? 1 : 0, today,
+        QString(), f.limit, f.offset};
+    for (const QString& term : SearchIndex::matchTerms(f.search))
+        values << term;
+    return values;
 }
 
-QByteArray filterSql()
+// Search words are bound from ?11 on (after list()'s limit and offset), one IN per word, so
+// each word may be found on a different part of the case.
+constexpr int firstTermParameter = 11;
+
+QByteArray filterSql(const CaseFilter& f)
 {
-    return QByteArray(filterWhere) + " AND (?8 = '' OR c.id IN (" + SearchIndex::matchingCaseIdsSql(8) + "))";
+    QByteArray sql = filterWhere;
+    const auto terms = SearchIndex::matchTerms(f.search);
+    for (int i = 0; i < terms.size(); ++i)
+        sql += " AND c.id IN (" + SearchIndex::matchingCaseIdsSql(firstTermParameter + i) + ")";
+    return sql;
 }
 } // namespace
 
@@ -169,9 +180,9 @@ QList<CaseSummary> CaseRepository::list(const CaseFilter& filter)
           " (SELECT count(*) FROM actions a WHERE a.case_id = c.id AND a.deleted = 0 AND a.status = 'open'"
           "  AND a.due_date < ?7), ag.name"
           " FROM cases c LEFT JOIN agencies ag ON ag.id = c.referring_agency_id"
-        + filterSql() + " ORDER BY c.referral_date DESC, c.reference DESC LIMIT ?9 OFFSET ?10";
+        + filterSql(filter) + " ORDER BY c.referral_date DESC, c.reference DESC LIMIT ?9 OFFSET ?10";
     Statement st = m_store.db().prepare(sql.constData());
-    st.bindAll(filterValues(filter) << filter.limit << filter.offset);
+    st.bindAll(filterValues(filter));
     QList<CaseSummary> result;
     while (st.next()) {
         CaseSummary s;
@@ -193,9 +204,12 @@ QList<CaseSummary> CaseRepository::list(const CaseFilter& filter)
 
 qint64 CaseRepository::count(const CaseFilter& filter)
 {
-    const QByteArray sql = "SELECT count(*) FROM cases c" + filterSql();
+    const QByteArray sql = "SELECT count(*) FROM cases c" + filterSql(filter);
     Statement st = m_store.db().prepare(sql.constData());
-    st.bindAll(filterValues(filter));
+    QVariantList values = filterValues(filter);
+    if (SearchIndex::matchTerms(filter.search).isEmpty())
+        values = values.mid(0, 7); // without search words the statement ends at ?7
+    st.bindAll(values);
     return st.next() ? st.integer(0) : 0;
 }
 

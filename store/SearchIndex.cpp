@@ -4,6 +4,11 @@
 
 QString SearchIndex::matchExpression(const QString& userText)
 {
+    return matchTerms(userText).join(QLatin1Char(' '));
+}
+
+QStringList SearchIndex::matchTerms(const QString& userText)
+{
     QStringList terms;
     QString word;
     const auto flush = [&] {
@@ -20,7 +25,7 @@ QString SearchIndex::matchExpression(const QString& userText)
             flush();
     }
     flush();
-    return terms.join(QLatin1Char(' '));
+    return terms;
 }
 
 QByteArray SearchIndex::matchingCaseIdsSql(int parameter)

@@ -9,6 +9,9 @@ class SearchIndex
 {
 public:
     static QString matchExpression(const QString& userText);
+    // The same words one by one, each a prefix term: a case matches when every word is found
+    // somewhere on it (a name in one place, a word of a note in another).
+    static QStringList matchTerms(const QString& userText);
     // SQL selecting the ids of cases whose reason, notes or linked people match ?<n>.
     static QByteArray matchingCaseIdsSql(int parameter);
 };

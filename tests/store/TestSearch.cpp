@@ -28,6 +28,7 @@ private slots:
     void randomInputNeverThrows();
     void findsByPersonNameWithDiacriticsFolded();
     void findsByReasonAndNoteText();
+    void wordsMayMatchDifferentPartsOfACase();
     void prefixMatch();
     void indexFollowsChanges();
     void unlinkedPeopleFindNoCase();
@@ -298,6 +299,16 @@ void TestSearch::findsByReasonAndNoteText()
     QCOMPARE(found(QStringLiteral("the")), (QStringList {m_a, m_b, m_c}));
     QCOMPARE(found(m_b), QStringList {m_b}); // the reference is indexed with the reason
     QCOMPARE(found(QStringLiteral("library")), QStringList());
+}
+
+void TestSearch::wordsMayMatchDifferentPartsOfACase()
+{
+    addFixture();
+    // A name on the person, a word in a note, a word in the reason: all on case a.
+    QCOMPARE(found(QStringLiteral("Evans rent")), QStringList {m_a});
+    QCOMPARE(found(QStringLiteral("sian hoarding rent")), QStringList {m_a});
+    // Every word must still be found somewhere on the case.
+    QCOMPARE(found(QStringLiteral("Evans station")), QStringList());
 }
 
 void TestSearch::prefixMatch()
