@@ -48,10 +48,17 @@ void PeriodReport::countCase(const ReportCase& c)
     if (inPeriod(c.declinedDate))
         ++m_declined;
     // A case closed or declined after the end date was still open on it.
-    if (byEnd(c.referralDate) && !byEnd(c.closedDate) && !byEnd(c.declinedDate))
+    const bool openAtEnd = byEnd(c.referralDate) && !byEnd(c.closedDate) && !byEnd(c.declinedDate);
+    if (openAtEnd)
         ++m_openAtEnd;
+    // Overdue only matters on live cases. An action done after the end date was still
+    // outstanding on it, so the report for a past period does not change afterwards.
     for (const CaseAction& action : c.actions) {
-        if (!action.meta.deleted && action.isOverdue(m_to))
+        const bool outstandingAtEnd = action.status == QLatin1String("open")
+            || (action.status == QLatin1String("done") && action.completedDate.isValid()
+                && action.completedDate > m_to);
+        if (openAtEnd && !action.meta.deleted && outstandingAtEnd && action.dueDate.isValid()
+            && action.dueDate < m_to)
             ++m_actionsOverdue;
     }
 }

@@ -172,6 +172,10 @@ QList<ReportCase> TestPeriodReport::seedCases()
                           << ons4("closing", QDate(2025, 3, 5), {9, 9, 9, 0});
     cases[46].actions << action("open", QDate(2025, 2, 27)) << action("open", QDate(2025, 2, 28))
                       << action("done", QDate(2025, 1, 1)) << action("cancelled", QDate(2025, 1, 1));
+    // Done after the end date: it was still outstanding, and overdue, on the last day.
+    CaseAction late = action("done", QDate(2025, 2, 1));
+    late.completedDate = QDate(2025, 3, 10);
+    cases[46].actions << late;
 
     // Referred before the period and closed in it (70 and 182 days); one left anxiety blank.
     ReportCase a = makeCase(QStringLiteral("PVT-2024-0901"), QDate(2024, 1, 10), QDate(2024, 3, 20));
@@ -179,6 +183,7 @@ QList<ReportCase> TestPeriodReport::seedCases()
     a.needs << QStringLiteral("housing");
     a.assessments << ons4("baseline", QDate(2024, 1, 10), {6, 6, 6, 6})
                   << ons4("closing", QDate(2024, 3, 20), {8, 8, 8, -1});
+    // Closed in the period: its forgotten open action is not counted as overdue at the end.
     a.actions << action("open", QDate(2024, 3, 1)) << action("open", QDate(2024, 6, 1), true);
     cases << a << makeCase(QStringLiteral("PVT-2023-0040"), QDate(2023, 11, 1), QDate(2024, 5, 1));
     // Closed the day before the period; referred the day after it; declined before it.
