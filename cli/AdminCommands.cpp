@@ -239,9 +239,9 @@ int AdminCommands::agency(CliSession& session, const QStringList& arguments)
         if (!Vocabulary::agencyKinds().contains(agency.kind))
             throw CliError(CliError::InvalidInput,
                 Vocabulary::agencyKinds().unknownKeyMessage(QStringLiteral("--kind"), agency.kind));
-        if (agencies.findByName(agency.name))
+        if (const auto existing = agencies.findByName(agency.name))
             throw CliError(
-                CliError::InvalidInput, tr("There is already an agency called \"%1\".").arg(agency.name));
+                CliError::InvalidInput, tr("There is already an agency called \"%1\".").arg(existing->name));
         agencies.add(agency);
         session.out() << tr("Added %1.").arg(agency.name) << Qt::endl;
         return 0;

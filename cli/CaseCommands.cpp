@@ -562,8 +562,11 @@ int CaseCommands::status(CliSession& session, const QStringList& arguments)
     request.date = p.date(QStringLiteral("date"), session.today(), session.today(), true);
     request.reason = p.value(QStringLiteral("reason"));
     request.closingAssessmentOffered = p.isSet(QStringLiteral("assessment-declined"));
+    // Only a closing assessment taken since the case reached its current status counts: one
+    // from before a reopening belongs to the earlier closure.
     for (const Assessment& a : AssessmentRepository(store).forCase(record.meta.id))
-        request.closingAssessmentOffered |= a.stage == QLatin1String("closing");
+        request.closingAssessmentOffered |= a.stage == QLatin1String("closing")
+            && (!record.statusDate.isValid() || a.assessedOn >= record.statusDate);
     const QString problem = CaseLifecycle::check(record, request, session.today());
     if (!problem.isEmpty())
         throw CliError(CliError::InvalidInput, problem);

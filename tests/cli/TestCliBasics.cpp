@@ -500,7 +500,7 @@ void TestCliBasics::agencyAddAndList()
     const QStringList auditBefore = cli().auditChanges();
     CLI_FAILS(
         cli().run({QStringLiteral("agency"), QStringLiteral("add"), QStringLiteral("LANCASHIRE POLICE")}), 5,
-        QStringLiteral("casebook-cli: There is already an agency called \"LANCASHIRE POLICE\"."));
+        QStringLiteral("casebook-cli: There is already an agency called \"Lancashire Police\"."));
     CLI_FAILS(cli().run({QStringLiteral("agency"), QStringLiteral("add"), QStringLiteral("Ambulance"),
                   QStringLiteral("--kind"), QStringLiteral("ambulance")}),
         5,

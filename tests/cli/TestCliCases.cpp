@@ -462,6 +462,21 @@ void TestCliCases::reopenNeedsReasonAndIsRecorded()
         qPrintable(audit.join(QLatin1Char('\n'))));
     QVERIFY(audit.contains(
         QStringLiteral("create note %1 %2 other").arg(note.value(QStringLiteral("id")).toString(), ref)));
+
+    // A closing assessment from the first closure does not count for the second.
+    CLI_OK(cli().run({QStringLiteral("assess"), ref, QStringLiteral("pam"), QStringLiteral("--stage"),
+        QStringLiteral("closing"), QStringLiteral("--score"), QStringLiteral("60"), QStringLiteral("--date"),
+        QStringLiteral("2024-12-01")}));
+    const QStringList closeAgain {QStringLiteral("case"), QStringLiteral("status"), ref,
+        QStringLiteral("closed"), QStringLiteral("--reason"), QStringLiteral("outcomes-met"),
+        QStringLiteral("--date"), QStringLiteral("2025-02-01")};
+    const CliResult refused = cli().run(closeAgain);
+    QCOMPARE(refused.exitCode, 5);
+    QVERIFY2(refused.err.contains(QStringLiteral("closing assessment")), qPrintable(refused.err));
+    CLI_OK(cli().run({QStringLiteral("assess"), ref, QStringLiteral("pam"), QStringLiteral("--stage"),
+        QStringLiteral("closing"), QStringLiteral("--score"), QStringLiteral("62"), QStringLiteral("--date"),
+        QStringLiteral("2025-01-20")}));
+    CLI_OK(cli().run(closeAgain));
 }
 
 void TestCliCases::needsAndClutterRating()
