@@ -1,6 +1,7 @@
 #include "StoreTestSupport.h"
 #include "store/AuditLog.h"
 #include "store/DraftRepository.h"
+#include "store/OutboxRepository.h"
 #include "store/UserRepository.h"
 
 #include <QTemporaryDir>
@@ -70,6 +71,7 @@ void TestUsersAndDrafts::userRoundTripWithOutboxAndAudit()
     QCOMPARE(users.get(u.meta.id)->role, QStringLiteral("worker"));
     QVERIFY(!users.update(changed)); // nothing changed: nothing written
     QCOMPARE(count("outbox"), outboxBefore + 2);
+    QCOMPARE(OutboxRepository(*m_store).pendingCount(), static_cast<int>(outboxBefore + 2));
     QCOMPARE(users.list().size(), 1);
 }
 
