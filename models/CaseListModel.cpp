@@ -354,6 +354,8 @@ void CaseListModel::refreshCase(const QString& caseId)
     const QScopedValueRollback<bool> changing(m_changing, true);
     try {
         const std::optional<CaseSummary> found = findUnderFilter(caseId);
+        // Still between its neighbours: a plain dataChanged. (The last loaded row cannot be
+        // checked against the unloaded ones after it; it stays put until the next reload.)
         if (row >= 0 && found) {
             const bool afterPrevious = row == 0 || !comesBefore(*found, m_rows.at(row - 1));
             const bool beforeNext = row + 1 >= m_rows.size() || !comesBefore(m_rows.at(row + 1), *found);

@@ -29,7 +29,8 @@ public:
     QString storePath() const { return m_path; }
     bool storeExists() const;
 
-    // Both return an empty string on success, otherwise why it failed, fit to show.
+    // Both return an empty string on success, otherwise why it failed, fit to show. Called
+    // while unlocked they lock first (with the usual signals), so one store is open at most.
     QString create(const QByteArray& passphrase, const KdfParams& params, const QString& actor);
     QString unlock(const QByteArray& passphrase, const QString& actor);
 
