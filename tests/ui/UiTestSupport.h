@@ -1,0 +1,54 @@
+#pragma once
+
+// Helpers shared by the widget suites: temporary settings, fast stores and screenshots.
+
+#include "store/KeyDerivation.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <QWidget>
+
+#include <memory>
+
+namespace UiTestSupport {
+
+// The weakest parameters a store accepts, so each test derives its key in milliseconds.
+inline KdfParams fastParams()
+{
+    return KeyDerivation::freshParams(KdfParams::MinimumOpsLimit, KdfParams::MinimumMemLimit);
+}
+
+inline QByteArray passphrase()
+{
+    return QByteArrayLiteral("correct horse battery staple");
+}
+
+inline std::unique_ptr<Store> createStore(const QString& path)
+{
+    return Store::create(path, passphrase(), fastParams(), QStringLiteral("tester"));
+}
+
+// Points QSettings (and so AppSettings) at a fresh folder under a throwaway organisation,
+// so nothing touches the real configuration.
+inline void useTemporarySettings(const QTemporaryDir& dir)
+{
+    QCoreApplication::setOrganizationName(
+        QStringLiteral("casebook-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+    QCoreApplication::setApplicationName(QStringLiteral("casebook-test"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+}
+
+// Renders a widget as a user would see it, for looking at the layout.
+inline bool saveShot(QWidget& widget, const QString& name)
+{
+    const QString dir = QStringLiteral("/tmp/ui-shots");
+    QDir().mkpath(dir);
+    return widget.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+} // namespace UiTestSupport
