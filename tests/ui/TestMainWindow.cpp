@@ -1,0 +1,173 @@
+#include "cli/DemoCommand.h"
+#include "models/CaseListModel.h"
+#include "models/StoreSession.h"
+#include "store/CaseRepository.h"
+#include "store/DraftRepository.h"
+#include "store/KeyDerivation.h"
+#include "store/NoteRepository.h"
+#include "store/Store.h"
+#include "ui/AppSettings.h"
+#include "ui/CaseWorkspace.h"
+#include "ui/InactivityTimer.h"
+#include "ui/MainWindow.h"
+
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The main window end to end over a real store of fictional demo cases.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void unlockShowsCasesAndOpensOne();
+    void searchFindsNoteText();
+    void savingANoteReachesTheStore();
+    void lockClearsEverythingAndKeepsDraft();
+    void autoLockFiresAfterTimeout();
+
+private:
+    QByteArray passphrase() const { return QByteArrayLiteral("correct horse battery staple"); }
+    void unlock();
+
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<StoreSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("PivotCasebookTest"));
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_path = m_dir->filePath(QStringLiteral("demo.store"));
+    {
+        auto store = Store::create(m_path, passphrase(),
+            KeyDerivation::freshParams(KdfParams::MinimumOpsLimit, KdfParams::MinimumMemLimit),
+            QStringLiteral("tester"));
+        DemoCommand::populate(*store, 40, 7, QDate::currentDate());
+    }
+    m_settings = std::make_unique<AppSettings>();
+    m_session = std::make_unique<StoreSession>();
+    m_session->setStorePath(m_path);
+    m_window = std::make_unique<MainWindow>(*m_session, *m_settings);
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+void TestMainWindow::unlock()
+{
+    QCOMPARE(m_session->unlock(passphrase(), QStringLiteral("tester")), QString());
+    QTRY_COMPARE(m_window->caseListModel()->totalCount(), qint64(40));
+}
+
+void TestMainWindow::unlockShowsCasesAndOpensOne()
+{
+    QVERIFY(!m_window->caseTable()->isVisible()); // the unlock page first
+    unlock();
+    QVERIFY(m_window->caseTable()->isVisible());
+    QCOMPARE(m_window->caseListModel()->rowCount(), 40);
+    m_window->caseTable()->selectRow(0);
+    const QString id = m_window->caseListModel()->caseIdAt(0);
+    QCOMPARE(m_window->workspace()->caseId(), id);
+    QVERIFY(m_window->workspace()->tabs()->isEnabled());
+}
+
+void TestMainWindow::searchFindsNoteText()
+{
+    unlock();
+    Store& store = *m_session->store();
+    const QString caseId = m_window->caseListModel()->caseIdAt(5);
+    const auto record = CaseRepository(store).get(caseId);
+    CaseNote note;
+    note.caseId = caseId;
+    note.occurredOn = QDate::currentDate();
+    note.author = QStringLiteral("tester");
+    note.text = QStringLiteral("Met at the xylophone workshop");
+    NoteRepository(store).add(note, record->reference);
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("xylophone"));
+    QTRY_COMPARE(m_window->caseListModel()->rowCount(), 1);
+    QCOMPARE(m_window->caseListModel()->caseIdAt(0), caseId);
+}
+
+void TestMainWindow::savingANoteReachesTheStore()
+{
+    unlock();
+    m_window->caseTable()->selectRow(0);
+    const QString caseId = m_window->workspace()->caseId();
+    const qint64 before = NoteRepository(*m_session->store()).countForCase(caseId);
+    auto* text = m_window->workspace()->findChild<QPlainTextEdit*>();
+    QVERIFY(text);
+    text->setPlainText(QStringLiteral("Home visit: smoke alarm tested and working"));
+    auto* save = m_window->workspace()->findChild<QPushButton*>();
+    QVERIFY(save);
+    save->click();
+    QCOMPARE(NoteRepository(*m_session->store()).countForCase(caseId), before + 1);
+    QVERIFY(text->toPlainText().isEmpty());
+    // An empty note is refused inline and nothing is written.
+    save->click();
+    QCOMPARE(NoteRepository(*m_session->store()).countForCase(caseId), before + 1);
+}
+
+void TestMainWindow::lockClearsEverythingAndKeepsDraft()
+{
+    unlock();
+    m_window->caseTable()->selectRow(0);
+    const QString caseId = m_window->workspace()->caseId();
+    auto* text = m_window->workspace()->findChild<QPlainTextEdit*>();
+    text->setPlainText(QStringLiteral("Unfinished thought"));
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(!m_session->isUnlocked());
+    QCOMPARE(m_window->caseListModel()->rowCount(), 0);
+    QVERIFY(m_window->workspace()->caseId().isEmpty());
+    QVERIFY(text->toPlainText().isEmpty());
+    // The draft waited inside the encrypted store and comes back with the case.
+    unlock();
+    QCOMPARE(DraftRepository(*m_session->store()).load(QStringLiteral("note:") + caseId).value_or(QString()),
+        QStringLiteral("Unfinished thought"));
+    m_window->caseTable()->selectRow(m_window->caseListModel()->rowForCaseId(caseId));
+    QCOMPARE(text->toPlainText(), QStringLiteral("Unfinished thought"));
+}
+
+void TestMainWindow::autoLockFiresAfterTimeout()
+{
+    m_settings->setValue(AppSettings::Key::AutoLockMinutes, 1);
+    unlock();
+    // The window reads minutes; a test cannot wait one, so it shortens the timer it started.
+    auto* timer = m_window->findChild<InactivityTimer*>();
+    QVERIFY(timer);
+    timer->setTimeout(300);
+    timer->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isUnlocked(), 3000);
+    QCOMPARE(m_window->caseListModel()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

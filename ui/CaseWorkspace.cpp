@@ -1,0 +1,276 @@
+#include "CaseWorkspace.h"
+
+#include "core/Validation.h"
+#include "core/Vocabulary.h"
+#include "models/ActionsModel.h"
+#include "models/AssessmentsModel.h"
+#include "models/CaseHistoryModel.h"
+#include "models/NeedsModel.h"
+#include "models/NotesModel.h"
+#include "models/StoreSession.h"
+#include "store/AgencyRepository.h"
+#include "store/CaseRepository.h"
+#include "store/DraftRepository.h"
+#include "store/NoteRepository.h"
+#include "store/PersonRepository.h"
+#include "store/StoreError.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int maxNoteLength = 20000;
+
+QTableView* tableFor(QAbstractItemModel* model, const QString& accessibleName, QWidget* parent)
+{
+    auto* view = new QTableView(parent);
+    view->setModel(model);
+    view->setAccessibleName(accessibleName);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setAlternatingRowColors(true);
+    return view;
+}
+
+QString dateText(const QDate& date)
+{
+    return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy"))
+                          : QCoreApplication::translate("CaseWorkspace", "not set");
+}
+} // namespace
+
+CaseWorkspace::CaseWorkspace(StoreSession& session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_needs(new NeedsModel(&session, this))
+    , m_actions(new ActionsModel(&session, this))
+    , m_notes(new NotesModel(&session, this))
+    , m_assessments(new AssessmentsModel(&session, this))
+    , m_history(new CaseHistoryModel(&session, this))
+{
+    auto* layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    layout->addWidget(m_title);
+    m_tabs = new QTabWidget(this);
+    m_overview = new QTextBrowser(this);
+    m_overview->setAccessibleName(tr("Case overview"));
+    m_tabs->addTab(m_overview, tr("&Overview"));
+    m_tabs->addTab(tableFor(m_needs, tr("Needs"), this), tr("Nee&ds"));
+    m_tabs->addTab(tableFor(m_actions, tr("Agencies and actions"), this), tr("&Actions"));
+    m_tabs->addTab(buildNotesPage(), tr("&Notes"));
+    m_tabs->addTab(tableFor(m_assessments, tr("Outcome measures"), this), tr("O&utcomes"));
+    m_tabs->addTab(tableFor(m_history, tr("Case history"), this), tr("&History"));
+    layout->addWidget(m_tabs);
+
+    connect(&m_session, &StoreSession::aboutToLock, this, &CaseWorkspace::parkDraft);
+    connect(&m_session, &StoreSession::locked, this, &CaseWorkspace::clear);
+    connect(&m_session, &StoreSession::caseChanged, this, [this](const QString& id) {
+        if (id == m_caseId)
+            refreshOverview();
+    });
+    clear();
+}
+
+QWidget* CaseWorkspace::buildNotesPage()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    m_significantOnly = new QCheckBox(tr("Significant events only (chronology)"), page);
+    connect(m_significantOnly, &QCheckBox::toggled, m_notes, &NotesModel::setSignificantOnly);
+    layout->addWidget(m_significantOnly);
+    QTableView* notes = tableFor(m_notes, tr("Notes and chronology"), page);
+    // The text is what a worker reads: put it beside the date and kind, not off to the right.
+    notes->horizontalHeader()->moveSection(NotesModel::Text, NotesModel::Author + 1);
+    notes->horizontalHeader()->resizeSection(NotesModel::Text, 320);
+    connect(m_notes, &QAbstractItemModel::modelReset, notes, &QTableView::resizeRowsToContents);
+    layout->addWidget(notes, 2);
+
+    auto* form = new QFormLayout;
+    m_noteKind = new QComboBox(page);
+    const Vocabulary& kinds = Vocabulary::noteKinds();
+    for (const QString& key : kinds.keys())
+        m_noteKind->addItem(kinds.label(key), key);
+    m_noteKind->setAccessibleName(tr("Kind of contact"));
+    form->addRow(tr("&Kind:"), m_noteKind);
+    m_noteDate = new QDateEdit(QDate::currentDate(), page);
+    m_noteDate->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_noteDate->setCalendarPopup(true);
+    m_noteDate->setMaximumDate(QDate::currentDate());
+    m_noteDate->setAccessibleName(tr("Date of contact"));
+    form->addRow(tr("Da&te:"), m_noteDate);
+    m_noteSignificant = new QCheckBox(tr("Significant event"), page);
+    form->addRow(QString(), m_noteSignificant);
+    m_noteText = new QPlainTextEdit(page);
+    m_noteText->setAccessibleName(tr("Note text"));
+    m_noteText->setTabChangesFocus(true);
+    m_noteText->setPlaceholderText(tr("What happened, who was there, what was agreed"));
+    form->addRow(tr("N&ote:"), m_noteText);
+    m_noteProblem = new QLabel(page);
+    m_noteProblem->setWordWrap(true);
+    m_noteProblem->setVisible(false);
+    form->addRow(QString(), m_noteProblem);
+    m_saveNote = new QPushButton(tr("&Save note"), page);
+    m_saveNote->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_saveNote->setToolTip(tr("Save the note (Ctrl+Enter). Notes cannot be edited afterwards."));
+    connect(m_saveNote, &QPushButton::clicked, this, &CaseWorkspace::saveNote);
+    form->addRow(QString(), m_saveNote);
+    layout->addLayout(form, 1);
+    return page;
+}
+
+void CaseWorkspace::openCase(const QString& caseId)
+{
+    if (caseId == m_caseId)
+        return;
+    parkDraft();
+    m_caseId = caseId;
+    for (CaseDetailModel* model :
+        std::initializer_list<CaseDetailModel*> {m_needs, m_actions, m_notes, m_assessments, m_history})
+        model->setCaseId(caseId);
+    m_tabs->setEnabled(true);
+    refreshOverview();
+    restoreDraft();
+}
+
+void CaseWorkspace::clear()
+{
+    m_caseId.clear();
+    for (CaseDetailModel* model :
+        std::initializer_list<CaseDetailModel*> {m_needs, m_actions, m_notes, m_assessments, m_history})
+        model->setCaseId(QString());
+    m_title->setText(tr("No case open: choose one from the list"));
+    m_overview->clear();
+    m_noteText->clear();
+    m_noteProblem->setVisible(false);
+    m_tabs->setEnabled(false);
+}
+
+void CaseWorkspace::refreshOverview()
+{
+    Store* store = m_session.store();
+    if (!store || m_caseId.isEmpty())
+        return;
+    const auto record = CaseRepository(*store).get(m_caseId);
+    if (!record)
+        return;
+    QString subject;
+    for (const CasePerson& link : CaseRepository(*store).people(m_caseId)) {
+        if (link.role == QLatin1String("subject"))
+            subject = PersonRepository(*store).get(link.personId).value_or(Person {}).fullName();
+    }
+    const auto agency = AgencyRepository(*store).get(record->referringAgencyId);
+    m_title->setText(
+        tr("%1: %2 (%3)").arg(record->reference, subject, Vocabulary::caseStatuses().label(record->status)));
+    const auto row = [](const QString& label, const QString& value) {
+        return QStringLiteral("<tr><th align=left valign=top>%1</th><td>%2</td></tr>")
+            .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    QString html = QStringLiteral("<table cellspacing=6>");
+    html += row(tr("Subject"), subject);
+    html += row(tr("Status"),
+        tr("%1 since %2")
+            .arg(Vocabulary::caseStatuses().label(record->status), dateText(record->statusDate)));
+    html += row(tr("Referred"),
+        tr("%1 by %2 (%3)")
+            .arg(dateText(record->referralDate), agency ? agency->name : QString(), record->referrerName));
+    html += row(tr("Reason"), record->reason);
+    html += row(tr("Consent"),
+        tr("%1, recorded %2")
+            .arg(Vocabulary::consentStatuses().label(record->consent), dateText(record->consentDate)));
+    if (!record->lawfulBasis.isEmpty())
+        html += row(tr("Lawful basis"), record->lawfulBasis);
+    const QString risk = Vocabulary::riskLevels().label(record->risk);
+    html += row(
+        tr("Risk"), record->riskRationale.isEmpty() ? risk : tr("%1: %2").arg(risk, record->riskRationale));
+    html += row(tr("Lead worker"), record->leadWorker);
+    html += row(tr("Next review"), dateText(record->reviewDate));
+    if (record->status == QLatin1String("closed"))
+        html += row(tr("Closed"),
+            tr("%1: %2").arg(
+                dateText(record->closedDate), Vocabulary::closureReasons().label(record->closureReason)));
+    html += QStringLiteral("</table>");
+    m_overview->setHtml(html);
+}
+
+void CaseWorkspace::saveNote()
+{
+    Store* store = m_session.store();
+    if (!store || m_caseId.isEmpty())
+        return;
+    CaseNote note;
+    note.caseId = m_caseId;
+    note.kind = m_noteKind->currentData().toString();
+    note.occurredOn = m_noteDate->date();
+    note.significant = m_noteSignificant->isChecked();
+    note.text = m_noteText->toPlainText().trimmed();
+    note.author = store->actor();
+    const QString problem = Validation::requiredText(note.text, tr("The note"), maxNoteLength);
+    m_noteProblem->setText(problem);
+    m_noteProblem->setVisible(!problem.isEmpty());
+    if (!problem.isEmpty()) {
+        m_noteText->setFocus();
+        return;
+    }
+    try {
+        const auto record = CaseRepository(*store).get(m_caseId);
+        store->write([&] {
+            NoteRepository(*store).add(note, record ? record->reference : QString());
+            DraftRepository(*store).discard(draftKey());
+        });
+    } catch (const StoreError& e) {
+        m_noteProblem->setText(e.message());
+        m_noteProblem->setVisible(true);
+        return;
+    }
+    m_noteText->clear();
+    m_noteSignificant->setChecked(false);
+    m_session.notifyCaseChanged(m_caseId);
+}
+
+QString CaseWorkspace::draftKey() const
+{
+    return QStringLiteral("note:") + m_caseId;
+}
+
+void CaseWorkspace::parkDraft()
+{
+    // Unsaved note text goes into the encrypted store, never lost and never on disk in clear.
+    Store* store = m_session.store();
+    if (!store || m_caseId.isEmpty())
+        return;
+    const QString text = m_noteText->toPlainText();
+    try {
+        if (text.trimmed().isEmpty())
+            DraftRepository(*store).discard(draftKey());
+        else
+            DraftRepository(*store).save(draftKey(), m_caseId, text);
+    } catch (const StoreError&) {
+        // Locking must go ahead; the text stays in the editor until clear().
+    }
+}
+
+void CaseWorkspace::restoreDraft()
+{
+    Store* store = m_session.store();
+    m_noteText->clear();
+    if (store && !m_caseId.isEmpty()) {
+        if (const auto draft = DraftRepository(*store).load(draftKey()))
+            m_noteText->setPlainText(*draft);
+    }
+}

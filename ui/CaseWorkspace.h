@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QWidget>
+
+class ActionsModel;
+class AssessmentsModel;
+class CaseHistoryModel;
+class NeedsModel;
+class NotesModel;
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTextBrowser;
+class StoreSession;
+
+// One case, in tabs: Overview, Needs, Actions, Notes (with a new-note form), Outcomes and
+// History. Reads through the models and repositories; writes go through repositories and
+// are announced on the session so every view refreshes.
+class CaseWorkspace : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CaseWorkspace(StoreSession& session, QWidget* parent = nullptr);
+
+    void openCase(const QString& caseId);
+    QString caseId() const { return m_caseId; }
+    void clear();
+    QTabWidget* tabs() const { return m_tabs; }
+
+private:
+    QWidget* buildNotesPage();
+    void refreshOverview();
+    void saveNote();
+    void parkDraft();
+    void restoreDraft();
+    QString draftKey() const;
+
+    StoreSession& m_session;
+    QString m_caseId;
+    QLabel* m_title = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QTextBrowser* m_overview = nullptr;
+    NeedsModel* m_needs = nullptr;
+    ActionsModel* m_actions = nullptr;
+    NotesModel* m_notes = nullptr;
+    AssessmentsModel* m_assessments = nullptr;
+    CaseHistoryModel* m_history = nullptr;
+    QCheckBox* m_significantOnly = nullptr;
+    QComboBox* m_noteKind = nullptr;
+    QDateEdit* m_noteDate = nullptr;
+    QCheckBox* m_noteSignificant = nullptr;
+    QPlainTextEdit* m_noteText = nullptr;
+    QLabel* m_noteProblem = nullptr;
+    QPushButton* m_saveNote = nullptr;
+};
