@@ -62,3 +62,11 @@ void AppSettings::setValue(Key key, const QVariant& value)
     m_settings.setValue(name(key), typed);
     emit changed(key);
 }
+
+QString AppSettings::osUserName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    return name;
+}

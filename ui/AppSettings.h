@@ -25,6 +25,8 @@ public:
 
     static QString name(Key key);
     static QVariant defaultValue(Key key);
+    // The login name, stamped on changes as the acting worker until sync brings accounts.
+    static QString osUserName();
 
     // The stored value converted to the default's type, or the default.
     QVariant value(Key key) const;

@@ -1,5 +1,6 @@
 #include "UnlockWidget.h"
 
+#include "AppSettings.h"
 #include "models/StoreSession.h"
 
 #include <QApplication>
@@ -12,20 +13,12 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
-namespace {
-QString currentUserName()
-{
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    return name;
-}
-} // namespace
+namespace { } // namespace
 
 UnlockWidget::UnlockWidget(StoreSession& session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
-    , m_actor(currentUserName())
+    , m_actor(AppSettings::osUserName())
 {
     // A centred column of bounded width, as in KeePassXC's unlock screen.
     auto* outer = new QHBoxLayout(this);

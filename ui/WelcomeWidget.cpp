@@ -1,5 +1,6 @@
 #include "WelcomeWidget.h"
 
+#include "AppSettings.h"
 #include "PassphraseStrength.h"
 #include "models/StoreSession.h"
 #include "store/KeyDerivation.h"
@@ -57,19 +58,12 @@ void keepLevelWith(QLabel* label, QWidget* field)
     label->setContentsMargins(0, std::max(0, gap / 2), 0, 0);
 }
 
-QString currentUserName()
-{
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    return name;
-}
 } // namespace
 
 WelcomeWidget::WelcomeWidget(StoreSession& session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
-    , m_actor(currentUserName())
+    , m_actor(AppSettings::osUserName())
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
