@@ -12,6 +12,7 @@
 #include "store/AgencyRepository.h"
 #include "store/AssessmentRepository.h"
 #include "store/CaseRepository.h"
+#include "store/CaseTransitions.h"
 #include "store/NeedRepository.h"
 #include "store/NoteRepository.h"
 #include "store/PersonRepository.h"
@@ -562,29 +563,10 @@ int CaseCommands::status(CliSession& session, const QStringList& arguments)
     request.date = p.date(QStringLiteral("date"), session.today(), session.today(), true);
     request.reason = p.value(QStringLiteral("reason"));
     request.closingAssessmentOffered = p.isSet(QStringLiteral("assessment-declined"));
-    // Only a closing assessment taken since the case reached its current status counts: one
-    // from before a reopening belongs to the earlier closure.
-    for (const Assessment& a : AssessmentRepository(store).forCase(record.meta.id))
-        request.closingAssessmentOffered |= a.stage == QLatin1String("closing")
-            && (!record.statusDate.isValid() || a.assessedOn >= record.statusDate);
-    const QString problem = CaseLifecycle::check(record, request, session.today());
-    if (!problem.isEmpty())
-        throw CliError(CliError::InvalidInput, problem);
     const QString from = record.status;
-    CaseLifecycle::apply(record, request);
-    store.write([&] {
-        CaseRepository(store).update(record);
-        // Reopening is rare and must be explained: the reason joins the chronology.
-        if (from == QLatin1String("closed")) {
-            CaseNote note;
-            note.caseId = record.meta.id;
-            note.occurredOn = request.date;
-            note.author = session.actor();
-            note.significant = true;
-            note.text = tr("Case reopened: %1").arg(request.reason);
-            NoteRepository(store).add(note, record.reference);
-        }
-    });
+    if (const QString problem = CaseTransitions::apply(store, record, request, session.today());
+        !problem.isEmpty())
+        throw CliError(CliError::InvalidInput, problem);
     session.out() << tr("%1: %2 -> %3").arg(record.reference, from, record.status) << Qt::endl;
     return 0;
 }

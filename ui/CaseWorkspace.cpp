@@ -1,5 +1,6 @@
 #include "CaseWorkspace.h"
 
+#include "core/CaseLifecycle.h"
 #include "core/Validation.h"
 #include "core/Vocabulary.h"
 #include "models/ActionsModel.h"
@@ -10,6 +11,7 @@
 #include "models/StoreSession.h"
 #include "store/AgencyRepository.h"
 #include "store/CaseRepository.h"
+#include "store/CaseTransitions.h"
 #include "store/DraftRepository.h"
 #include "store/NoteRepository.h"
 #include "store/PersonRepository.h"
@@ -18,9 +20,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -68,9 +73,14 @@ CaseWorkspace::CaseWorkspace(StoreSession& session, QWidget* parent)
     m_title->setFont(titleFont);
     layout->addWidget(m_title);
     m_tabs = new QTabWidget(this);
-    m_overview = new QTextBrowser(this);
+    auto* overviewPage = new QWidget(this);
+    auto* overviewLayout = new QVBoxLayout(overviewPage);
+    m_overview = new QTextBrowser(overviewPage);
     m_overview->setAccessibleName(tr("Case overview"));
-    m_tabs->addTab(m_overview, tr("&Overview"));
+    overviewLayout->addWidget(m_overview);
+    m_statusButtons = new QHBoxLayout;
+    overviewLayout->addLayout(m_statusButtons);
+    m_tabs->addTab(overviewPage, tr("&Overview"));
     m_tabs->addTab(tableFor(m_needs, tr("Needs"), this), tr("Nee&ds"));
     m_tabs->addTab(tableFor(m_actions, tr("Agencies and actions"), this), tr("&Actions"));
     m_tabs->addTab(buildNotesPage(), tr("&Notes"));
@@ -206,6 +216,90 @@ void CaseWorkspace::refreshOverview()
                 dateText(record->closedDate), Vocabulary::closureReasons().label(record->closureReason)));
     html += QStringLiteral("</table>");
     m_overview->setHtml(html);
+    refreshStatusButtons(record->status);
+}
+
+void CaseWorkspace::refreshStatusButtons(const QString& status)
+{
+    while (QLayoutItem* item = m_statusButtons->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    // Only the moves the lifecycle allows from here are offered.
+    for (const QString& to : CaseLifecycle::nextStatuses(status)) {
+        const QString text = to == QLatin1String("closed") ? tr("Close case...")
+            : to == QLatin1String("declined")              ? tr("Decline...")
+            : status == QLatin1String("closed")            ? tr("Reopen...")
+                                                : tr("Mark %1...").arg(Vocabulary::caseStatuses().label(to));
+        auto* button = new QPushButton(text, this);
+        connect(button, &QPushButton::clicked, this, [this, to] { askStatusChange(to); });
+        m_statusButtons->addWidget(button);
+    }
+    m_statusButtons->addStretch(1);
+}
+
+void CaseWorkspace::askStatusChange(const QString& to)
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Change status to %1").arg(Vocabulary::caseStatuses().label(to)));
+    auto* form = new QFormLayout(&dialog);
+    auto* date = new QDateEdit(QDate::currentDate(), &dialog);
+    date->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    date->setCalendarPopup(true);
+    form->addRow(tr("&Date:"), date);
+    auto* closureReason = new QComboBox(&dialog);
+    auto* reason = new QLineEdit(&dialog);
+    auto* declined = new QCheckBox(tr("A closing assessment was offered and declined"), &dialog);
+    if (to == QLatin1String("closed")) {
+        for (const QString& key : Vocabulary::closureReasons().keys())
+            closureReason->addItem(Vocabulary::closureReasons().label(key), key);
+        form->addRow(tr("&Reason for closing:"), closureReason);
+        form->addRow(QString(), declined);
+    } else {
+        form->addRow(tr("&Reason:"), reason);
+        closureReason->hide();
+        declined->hide();
+    }
+    auto* problem = new QLabel(&dialog);
+    problem->setWordWrap(true);
+    problem->hide();
+    form->addRow(problem);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        TransitionRequest request;
+        request.to = to;
+        request.date = date->date();
+        request.reason = to == QLatin1String("closed") ? closureReason->currentData().toString()
+                                                       : reason->text().trimmed();
+        request.closingAssessmentOffered = declined->isChecked();
+        const QString refusal = changeStatus(request);
+        problem->setText(refusal);
+        problem->setVisible(!refusal.isEmpty());
+        if (refusal.isEmpty())
+            dialog.accept();
+    });
+    dialog.exec();
+}
+
+QString CaseWorkspace::changeStatus(const TransitionRequest& input)
+{
+    Store* store = m_session.store();
+    if (!store || m_caseId.isEmpty())
+        return tr("No case is open.");
+    auto record = CaseRepository(*store).get(m_caseId);
+    if (!record)
+        return tr("That case no longer exists.");
+    try {
+        if (QString problem = CaseTransitions::apply(*store, *record, input, QDate::currentDate());
+            !problem.isEmpty())
+            return problem;
+    } catch (const StoreError& e) {
+        return e.message();
+    }
+    m_session.notifyCaseChanged(m_caseId);
+    return {};
 }
 
 void CaseWorkspace::saveNote()

@@ -7,7 +7,9 @@ class AssessmentsModel;
 class CaseHistoryModel;
 class NeedsModel;
 class NotesModel;
+struct TransitionRequest;
 class QCheckBox;
+class QHBoxLayout;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -31,10 +33,15 @@ public:
     QString caseId() const { return m_caseId; }
     void clear();
     QTabWidget* tabs() const { return m_tabs; }
+    // Moves the open case through its lifecycle under core's rules (CaseLifecycle). Returns
+    // an empty string when done, otherwise why not, in plain words; nothing is written then.
+    QString changeStatus(const TransitionRequest& request);
 
 private:
     QWidget* buildNotesPage();
     void refreshOverview();
+    void refreshStatusButtons(const QString& status);
+    void askStatusChange(const QString& to);
     void saveNote();
     void parkDraft();
     void restoreDraft();
@@ -45,6 +52,7 @@ private:
     QLabel* m_title = nullptr;
     QTabWidget* m_tabs = nullptr;
     QTextBrowser* m_overview = nullptr;
+    QHBoxLayout* m_statusButtons = nullptr;
     NeedsModel* m_needs = nullptr;
     ActionsModel* m_actions = nullptr;
     NotesModel* m_notes = nullptr;

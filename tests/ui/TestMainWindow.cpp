@@ -1,6 +1,8 @@
 #include "cli/DemoCommand.h"
+#include "core/TransitionRequest.h"
 #include "models/CaseListModel.h"
 #include "models/StoreSession.h"
+#include "store/AssessmentRepository.h"
 #include "store/CaseRepository.h"
 #include "store/DraftRepository.h"
 #include "store/KeyDerivation.h"
@@ -35,6 +37,7 @@ private slots:
     void savingANoteReachesTheStore();
     void lockClearsEverythingAndKeepsDraft();
     void autoLockFiresAfterTimeout();
+    void closingACaseFollowsTheRules();
 
 private:
     QByteArray passphrase() const { return QByteArrayLiteral("correct horse battery staple"); }
@@ -167,6 +170,37 @@ void TestMainWindow::autoLockFiresAfterTimeout()
     timer->start();
     QTRY_VERIFY_WITH_TIMEOUT(!m_session->isUnlocked(), 3000);
     QCOMPARE(m_window->caseListModel()->rowCount(), 0);
+}
+
+void TestMainWindow::closingACaseFollowsTheRules()
+{
+    unlock();
+    CaseFilter open;
+    open.status = QStringLiteral("open");
+    const auto cases = CaseRepository(*m_session->store()).list(open);
+    QVERIFY(!cases.isEmpty());
+    const QString caseId = cases.first().id;
+    m_window->caseTable()->selectRow(m_window->caseListModel()->rowForCaseId(caseId));
+    QCOMPARE(m_window->workspace()->caseId(), caseId);
+
+    TransitionRequest close;
+    close.to = QStringLiteral("closed");
+    close.date = QDate::currentDate();
+    QVERIFY(m_window->workspace()->changeStatus(close).contains(QStringLiteral("reason")));
+    close.reason = QStringLiteral("outcomes-met");
+    // Demo cases have a baseline only: closing needs a closing assessment offered.
+    QVERIFY(m_window->workspace()->changeStatus(close).contains(QStringLiteral("closing assessment")));
+    QCOMPARE(CaseRepository(*m_session->store()).get(caseId)->status, QStringLiteral("open"));
+
+    close.closingAssessmentOffered = true;
+    QCOMPARE(m_window->workspace()->changeStatus(close), QString());
+    const auto closed = CaseRepository(*m_session->store()).get(caseId);
+    QCOMPARE(closed->status, QStringLiteral("closed"));
+    QCOMPARE(closed->closureReason, QStringLiteral("outcomes-met"));
+    // The list row follows the store.
+    const int row = m_window->caseListModel()->rowForCaseId(caseId);
+    QCOMPARE(m_window->caseListModel()->index(row, CaseListModel::Status).data().toString(),
+        QStringLiteral("Closed"));
 }
 
 QTEST_MAIN(TestMainWindow)
