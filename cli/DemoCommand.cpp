@@ -225,7 +225,7 @@ void DemoCommand::populate(Store& store, int caseCount, quint32 seed, const QDat
                 use.periodMonths = 6;
                 AssessmentRepository(store).add(use, c.reference);
             };
-            assess(QStringLiteral("baseline"), c.referralDate.addDays(7), 0);
+            assess(QStringLiteral("baseline"), qMin(c.referralDate.addDays(7), today), 0);
             if (closes) {
                 // Most older cases have been worked through to closure.
                 const QDate closed = c.referralDate.addDays(

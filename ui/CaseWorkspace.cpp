@@ -1,6 +1,8 @@
 #include "CaseWorkspace.h"
 
 #include "core/CaseLifecycle.h"
+#include "core/Ons4.h"
+#include "core/PamLevel.h"
 #include "core/Validation.h"
 #include "core/Vocabulary.h"
 #include "models/ActionsModel.h"
@@ -10,9 +12,11 @@
 #include "models/NotesModel.h"
 #include "models/StoreSession.h"
 #include "store/AgencyRepository.h"
+#include "store/AssessmentRepository.h"
 #include "store/CaseRepository.h"
 #include "store/CaseTransitions.h"
 #include "store/DraftRepository.h"
+#include "store/NormRepository.h"
 #include "store/NoteRepository.h"
 #include "store/PersonRepository.h"
 #include "store/StoreError.h"
@@ -22,12 +26,15 @@
 #include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -84,7 +91,7 @@ CaseWorkspace::CaseWorkspace(StoreSession& session, QWidget* parent)
     m_tabs->addTab(tableFor(m_needs, tr("Needs"), this), tr("Nee&ds"));
     m_tabs->addTab(tableFor(m_actions, tr("Agencies and actions"), this), tr("&Actions"));
     m_tabs->addTab(buildNotesPage(), tr("&Notes"));
-    m_tabs->addTab(tableFor(m_assessments, tr("Outcome measures"), this), tr("O&utcomes"));
+    m_tabs->addTab(buildOutcomesPage(), tr("O&utcomes"));
     m_tabs->addTab(tableFor(m_history, tr("Case history"), this), tr("&History"));
     layout->addWidget(m_tabs);
 
@@ -136,12 +143,189 @@ QWidget* CaseWorkspace::buildNotesPage()
     m_noteProblem->setVisible(false);
     form->addRow(QString(), m_noteProblem);
     m_saveNote = new QPushButton(tr("&Save note"), page);
+    m_saveNote->setObjectName(QStringLiteral("saveNote"));
     m_saveNote->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_saveNote->setToolTip(tr("Save the note (Ctrl+Enter). Notes cannot be edited afterwards."));
     connect(m_saveNote, &QPushButton::clicked, this, &CaseWorkspace::saveNote);
     form->addRow(QString(), m_saveNote);
     layout->addLayout(form, 1);
     return page;
+}
+
+QWidget* CaseWorkspace::buildOutcomesPage()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    m_outcomeSummary = new QLabel(page);
+    m_outcomeSummary->setWordWrap(true);
+    m_outcomeSummary->setTextFormat(Qt::RichText);
+    layout->addWidget(m_outcomeSummary);
+    layout->addWidget(tableFor(m_assessments, tr("Outcome measures"), page), 1);
+
+    auto* form = new QFormLayout;
+    m_assessKind = new QComboBox(page);
+    for (const QString& key : Vocabulary::assessmentKinds().keys())
+        m_assessKind->addItem(Vocabulary::assessmentKinds().label(key), key);
+    form->addRow(tr("&Measure:"), m_assessKind);
+    m_assessStage = new QComboBox(page);
+    for (const QString& key : Vocabulary::assessmentStages().keys())
+        m_assessStage->addItem(Vocabulary::assessmentStages().label(key), key);
+    form->addRow(tr("S&tage:"), m_assessStage);
+    m_assessDate = new QDateEdit(QDate::currentDate(), page);
+    m_assessDate->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_assessDate->setCalendarPopup(true);
+    m_assessDate->setMaximumDate(QDate::currentDate());
+    form->addRow(tr("Dat&e:"), m_assessDate);
+
+    m_assessFields = new QStackedWidget(page);
+    auto* ons4 = new QWidget(m_assessFields);
+    auto* ons4Form = new QFormLayout(ons4);
+    ons4Form->setContentsMargins(0, 0, 0, 0);
+    for (int item = 0; item < 4; ++item) {
+        m_ons4[item] = new QSpinBox(ons4);
+        m_ons4[item]->setRange(0, 10);
+        m_ons4[item]->setToolTip(Ons4::question(item));
+        m_ons4[item]->setAccessibleName(Ons4::itemLabel(item));
+        ons4Form->addRow(tr("%1 (0-10):").arg(Ons4::itemLabel(item)), m_ons4[item]);
+    }
+    m_assessFields->addWidget(ons4);
+    auto* pam = new QWidget(m_assessFields);
+    auto* pamForm = new QFormLayout(pam);
+    pamForm->setContentsMargins(0, 0, 0, 0);
+    m_pam = new QDoubleSpinBox(pam);
+    m_pam->setRange(0, 100);
+    m_pam->setDecimals(1);
+    m_pam->setAccessibleName(tr("PAM score"));
+    auto* level = new QLabel(pam);
+    connect(m_pam, &QDoubleSpinBox::valueChanged, level,
+        [level](double v) { level->setText(tr("Level %1").arg(PamLevel::levelFor(v))); });
+    level->setText(tr("Level %1").arg(PamLevel::levelFor(0)));
+    pamForm->addRow(tr("PAM score (0-100):"), m_pam);
+    pamForm->addRow(QString(), level);
+    m_assessFields->addWidget(pam);
+    auto* use = new QWidget(m_assessFields);
+    auto* useForm = new QFormLayout(use);
+    useForm->setContentsMargins(0, 0, 0, 0);
+    m_gp = new QSpinBox(use);
+    m_gp->setRange(0, 1000);
+    m_gp->setAccessibleName(tr("GP appointments"));
+    m_ae = new QSpinBox(use);
+    m_ae->setRange(0, 1000);
+    m_ae->setAccessibleName(tr("A&E attendances"));
+    m_months = new QSpinBox(use);
+    m_months->setRange(1, 120);
+    m_months->setValue(6);
+    m_months->setAccessibleName(tr("Period in months"));
+    useForm->addRow(tr("GP appointments:"), m_gp);
+    useForm->addRow(tr("A&&E attendances:"), m_ae);
+    useForm->addRow(tr("Over (months):"), m_months);
+    m_assessFields->addWidget(use);
+    connect(m_assessKind, &QComboBox::currentIndexChanged, m_assessFields, &QStackedWidget::setCurrentIndex);
+    form->addRow(m_assessFields);
+    m_assessProblem = new QLabel(page);
+    m_assessProblem->setWordWrap(true);
+    m_assessProblem->hide();
+    form->addRow(m_assessProblem);
+    auto* save = new QPushButton(tr("&Record measure"), page);
+    connect(save, &QPushButton::clicked, this, &CaseWorkspace::saveAssessmentFromForm);
+    form->addRow(QString(), save);
+    layout->addLayout(form);
+    return page;
+}
+
+void CaseWorkspace::saveAssessmentFromForm()
+{
+    Assessment a;
+    a.kind = m_assessKind->currentData().toString();
+    a.stage = m_assessStage->currentData().toString();
+    a.assessedOn = m_assessDate->date();
+    if (a.kind == QLatin1String("ons4")) {
+        for (int item = 0; item < 4; ++item)
+            a.ons4[static_cast<std::size_t>(item)] = m_ons4[item]->value();
+    } else if (a.kind == QLatin1String("pam")) {
+        a.pamScore = m_pam->value();
+    } else {
+        a.gpAppointments = m_gp->value();
+        a.aeAttendances = m_ae->value();
+        a.periodMonths = m_months->value();
+    }
+    const QString problem = recordAssessment(a);
+    m_assessProblem->setText(problem);
+    m_assessProblem->setVisible(!problem.isEmpty());
+}
+
+QString CaseWorkspace::recordAssessment(Assessment assessment)
+{
+    Store* store = m_session.store();
+    if (!store || m_caseId.isEmpty())
+        return tr("No case is open.");
+    assessment.caseId = m_caseId;
+    QStringList problems;
+    if (!Vocabulary::assessmentKinds().contains(assessment.kind))
+        problems << Vocabulary::assessmentKinds().unknownKeyMessage(tr("measure"), assessment.kind);
+    if (!Vocabulary::assessmentStages().contains(assessment.stage))
+        problems << Vocabulary::assessmentStages().unknownKeyMessage(tr("stage"), assessment.stage);
+    if (!assessment.assessedOn.isValid() || assessment.assessedOn > QDate::currentDate())
+        problems << tr("The date of the measure must be today or earlier.");
+    if (assessment.kind == QLatin1String("ons4")) {
+        for (int score : assessment.ons4) {
+            if (const QString p = Validation::ons4Score(score); !p.isEmpty())
+                problems << p;
+        }
+    } else if (assessment.kind == QLatin1String("pam")) {
+        if (const QString p = Validation::pamScore(assessment.pamScore); !p.isEmpty())
+            problems << p;
+    }
+    if (!problems.isEmpty())
+        return problems.join(QLatin1Char(' '));
+    try {
+        const auto record = CaseRepository(*store).get(m_caseId);
+        AssessmentRepository(*store).add(assessment, record ? record->reference : QString());
+    } catch (const StoreError& e) {
+        return e.message();
+    }
+    m_session.notifyCaseChanged(m_caseId);
+    return {};
+}
+
+void CaseWorkspace::refreshOutcomeSummary()
+{
+    // Latest baseline and closing ONS4 beside the national norm, so progress is visible.
+    Store* store = m_session.store();
+    if (!store || m_caseId.isEmpty())
+        return;
+    const Assessment* baseline = nullptr;
+    const Assessment* closing = nullptr;
+    const QList<Assessment> all = AssessmentRepository(*store).forCase(m_caseId);
+    for (const Assessment& a : all) {
+        if (a.kind != QLatin1String("ons4"))
+            continue;
+        if (a.stage == QLatin1String("baseline"))
+            baseline = &a;
+        else if (a.stage == QLatin1String("closing"))
+            closing = &a;
+    }
+    if (!baseline) {
+        m_outcomeSummary->setText(tr("No ONS4 baseline recorded yet."));
+        return;
+    }
+    QList<double> norms(4, -1);
+    for (const ReferenceNorm& n : NormRepository(*store).list()) {
+        if (n.scope == QLatin1String("national") && n.item >= 0 && n.item < 4)
+            norms[n.item] = n.value;
+    }
+    QString html = QStringLiteral(
+        "<table cellspacing=4><tr><th align=left>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+                       .arg(tr("ONS4"), tr("Baseline"), tr("Closing"), tr("UK average"));
+    for (int item = 0; item < 4; ++item) {
+        const auto i = static_cast<std::size_t>(item);
+        html += QStringLiteral(
+            "<tr><td>%1</td><td align=center>%2</td><td align=center>%3</td><td align=center>%4</td></tr>")
+                    .arg(Ons4::itemLabel(item).toHtmlEscaped(), QString::number(baseline->ons4[i]),
+                        closing ? QString::number(closing->ons4[i]) : tr("not yet"),
+                        QString::number(norms[item], 'f', 2));
+    }
+    m_outcomeSummary->setText(html + QStringLiteral("</table>"));
 }
 
 void CaseWorkspace::openCase(const QString& caseId)
@@ -166,6 +350,7 @@ void CaseWorkspace::clear()
         model->setCaseId(QString());
     m_title->setText(tr("No case open: choose one from the list"));
     m_overview->clear();
+    m_outcomeSummary->clear();
     m_noteText->clear();
     m_noteProblem->setVisible(false);
     m_tabs->setEnabled(false);
@@ -217,6 +402,7 @@ void CaseWorkspace::refreshOverview()
     html += QStringLiteral("</table>");
     m_overview->setHtml(html);
     refreshStatusButtons(record->status);
+    refreshOutcomeSummary();
 }
 
 void CaseWorkspace::refreshStatusButtons(const QString& status)

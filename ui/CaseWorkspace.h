@@ -7,7 +7,11 @@ class AssessmentsModel;
 class CaseHistoryModel;
 class NeedsModel;
 class NotesModel;
+struct Assessment;
 struct TransitionRequest;
+class QDoubleSpinBox;
+class QSpinBox;
+class QStackedWidget;
 class QCheckBox;
 class QHBoxLayout;
 class QComboBox;
@@ -36,9 +40,15 @@ public:
     // Moves the open case through its lifecycle under core's rules (CaseLifecycle). Returns
     // an empty string when done, otherwise why not, in plain words; nothing is written then.
     QString changeStatus(const TransitionRequest& request);
+    // Records an outcome measure on the open case after checking its values; returns an
+    // empty string when saved, otherwise why not.
+    QString recordAssessment(Assessment assessment);
 
 private:
     QWidget* buildNotesPage();
+    QWidget* buildOutcomesPage();
+    void saveAssessmentFromForm();
+    void refreshOutcomeSummary();
     void refreshOverview();
     void refreshStatusButtons(const QString& status);
     void askStatusChange(const QString& to);
@@ -53,6 +63,17 @@ private:
     QTabWidget* m_tabs = nullptr;
     QTextBrowser* m_overview = nullptr;
     QHBoxLayout* m_statusButtons = nullptr;
+    QLabel* m_outcomeSummary = nullptr;
+    QComboBox* m_assessKind = nullptr;
+    QComboBox* m_assessStage = nullptr;
+    QDateEdit* m_assessDate = nullptr;
+    QStackedWidget* m_assessFields = nullptr;
+    QSpinBox* m_ons4[4] = {};
+    QDoubleSpinBox* m_pam = nullptr;
+    QSpinBox* m_gp = nullptr;
+    QSpinBox* m_ae = nullptr;
+    QSpinBox* m_months = nullptr;
+    QLabel* m_assessProblem = nullptr;
     NeedsModel* m_needs = nullptr;
     ActionsModel* m_actions = nullptr;
     NotesModel* m_notes = nullptr;

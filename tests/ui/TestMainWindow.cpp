@@ -38,6 +38,7 @@ private slots:
     void lockClearsEverythingAndKeepsDraft();
     void autoLockFiresAfterTimeout();
     void closingACaseFollowsTheRules();
+    void recordingOutcomeMeasures();
 
 private:
     QByteArray passphrase() const { return QByteArrayLiteral("correct horse battery staple"); }
@@ -129,7 +130,7 @@ void TestMainWindow::savingANoteReachesTheStore()
     auto* text = m_window->workspace()->findChild<QPlainTextEdit*>();
     QVERIFY(text);
     text->setPlainText(QStringLiteral("Home visit: smoke alarm tested and working"));
-    auto* save = m_window->workspace()->findChild<QPushButton*>();
+    auto* save = m_window->workspace()->findChild<QPushButton*>(QStringLiteral("saveNote"));
     QVERIFY(save);
     save->click();
     QCOMPARE(NoteRepository(*m_session->store()).countForCase(caseId), before + 1);
@@ -201,6 +202,41 @@ void TestMainWindow::closingACaseFollowsTheRules()
     const int row = m_window->caseListModel()->rowForCaseId(caseId);
     QCOMPARE(m_window->caseListModel()->index(row, CaseListModel::Status).data().toString(),
         QStringLiteral("Closed"));
+}
+
+void TestMainWindow::recordingOutcomeMeasures()
+{
+    unlock();
+    CaseFilter open;
+    open.status = QStringLiteral("open");
+    const QString caseId = CaseRepository(*m_session->store()).list(open).first().id;
+    m_window->caseTable()->selectRow(m_window->caseListModel()->rowForCaseId(caseId));
+    const qsizetype before = AssessmentRepository(*m_session->store()).forCase(caseId).size();
+
+    Assessment bad;
+    bad.kind = QStringLiteral("ons4");
+    bad.stage = QStringLiteral("closing");
+    bad.assessedOn = QDate::currentDate();
+    bad.ons4 = {{7, 8, 11, 2}};
+    QVERIFY(!m_window->workspace()->recordAssessment(bad).isEmpty());
+    bad.assessedOn = QDate::currentDate().addDays(1);
+    bad.ons4 = {{7, 8, 7, 2}};
+    QVERIFY(!m_window->workspace()->recordAssessment(bad).isEmpty());
+    QCOMPARE(AssessmentRepository(*m_session->store()).forCase(caseId).size(), before);
+
+    Assessment good = bad;
+    good.assessedOn = QDate::currentDate();
+    QCOMPARE(m_window->workspace()->recordAssessment(good), QString());
+    const auto all = AssessmentRepository(*m_session->store()).forCase(caseId);
+    QCOMPARE(all.size(), before + 1);
+    QCOMPARE(all.last().ons4[2], 7);
+
+    // With a closing assessment taken, closing needs only the reason.
+    TransitionRequest close;
+    close.to = QStringLiteral("closed");
+    close.date = QDate::currentDate();
+    close.reason = QStringLiteral("outcomes-met");
+    QCOMPARE(m_window->workspace()->changeStatus(close), QString());
 }
 
 QTEST_MAIN(TestMainWindow)
