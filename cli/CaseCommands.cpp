@@ -16,6 +16,7 @@
 #include "store/NeedRepository.h"
 #include "store/NoteRepository.h"
 #include "store/PersonRepository.h"
+#include "store/ReferralImporter.h"
 
 #include <QJsonArray>
 
@@ -210,22 +211,14 @@ int CaseCommands::add(CliSession& session, const QStringList& arguments)
     if (!record.reference.isEmpty() && CaseRepository(store).referenceExists(record.reference))
         throw CliError(
             CliError::InvalidInput, tr("The reference %1 is already in use.").arg(record.reference));
-    store.write([&] {
-        record.referringAgencyId
-            = AgencyRepository(store).findOrCreate(p.value(QStringLiteral("referring-agency"))).meta.id;
-        CaseRepository(store).add(record);
-        PersonRepository(store).add(subject, record.reference);
-        CasePerson link;
-        link.caseId = record.meta.id;
-        link.personId = subject.meta.id;
-        CaseRepository(store).linkPerson(link, record.reference);
-        for (const QString& key : needs) {
-            CaseNeed need;
-            need.caseId = record.meta.id;
-            need.needKey = key.trimmed();
-            NeedRepository(store).add(need, record.reference);
-        }
-    });
+    ReferralRow row;
+    row.caseRecord = record;
+    row.subject = subject;
+    row.referringAgencyName = p.value(QStringLiteral("referring-agency"));
+    for (const QString& key : needs)
+        row.needs << key.trimmed();
+    ReferralImporter(store).addReferral(row);
+    record = row.caseRecord;
     session.out() << record.reference << Qt::endl;
     return 0;
 }

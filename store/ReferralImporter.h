@@ -19,6 +19,10 @@ public:
     // Returns the references given to the imported cases, in file order. Throws StoreError
     // (code Invalid, message naming the line) when a reference is already in the store.
     QStringList import(QList<ReferralRow> rows, const QString& sourceName);
+    // One new referral (from the CLI's "case add" or the desktop's new case dialog): the
+    // referring agency (created when new), the case (given the next reference when it has
+    // none), its subject and needs, in one transaction. Throws StoreError.
+    void addReferral(ReferralRow& row);
 
 private:
     Store& m_store;
