@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "CaseWorkspace.h"
 #include "InactivityTimer.h"
+#include "NewCaseDialog.h"
 #include "SettingsDialog.h"
 #include "UnlockWidget.h"
 #include "WelcomeWidget.h"
@@ -137,6 +138,16 @@ void MainWindow::buildActions()
     m_lockAction = bar->addAction(tr("&Lock"), &m_session, &StoreSession::lock);
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_lockAction->setToolTip(tr("Lock the store now (Ctrl+L)"));
+    m_newCaseAction = bar->addAction(tr("&New referral..."), this, [this] {
+        NewCaseDialog dialog(m_session, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            const int row = m_cases->rowForCaseId(dialog.createdCaseId());
+            if (row >= 0)
+                m_table->selectRow(row);
+        }
+    });
+    m_newCaseAction->setShortcut(QKeySequence::New);
+    m_newCaseAction->setToolTip(tr("Record a new referral (Ctrl+N)"));
     QAction* settings = bar->addAction(tr("&Settings"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
     auto* find = new QAction(this);
@@ -157,6 +168,7 @@ void MainWindow::showStartPage()
     else
         m_pages->setCurrentWidget(m_welcome);
     m_lockAction->setEnabled(m_session.isUnlocked());
+    m_newCaseAction->setEnabled(m_session.isUnlocked());
     updateStatus();
 }
 

@@ -59,4 +59,5 @@ private:
     QLabel* m_pending = nullptr;
     QLabel* m_lastSync = nullptr;
     QAction* m_lockAction = nullptr;
+    QAction* m_newCaseAction = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "CaseWorkspace.h"
 #include "MainWindow.h"
+#include "NewCaseDialog.h"
 #include "models/CaseListModel.h"
 #include "models/StoreSession.h"
 
@@ -55,6 +56,14 @@ bool ScreenshotTour::run(MainWindow& window, StoreSession& session, const QStrin
     for (int i = 1; i < tabs->count() && i < names.size(); ++i) {
         tabs->setCurrentIndex(i);
         ok &= save(window, directory, QStringLiteral("case-") + names.at(i));
+    }
+    {
+        NewCaseDialog dialog(session, &window);
+        dialog.show();
+        settle(150);
+        const QString path = QDir(directory).filePath(QStringLiteral("new-referral.png"));
+        ok &= dialog.grab().save(path);
+        fprintf(stderr, "saved %s\n", qPrintable(path));
     }
     session.lock();
     ok &= save(window, directory, QStringLiteral("locked"));

@@ -12,8 +12,11 @@
 #include "ui/CaseWorkspace.h"
 #include "ui/InactivityTimer.h"
 #include "ui/MainWindow.h"
+#include "ui/NewCaseDialog.h"
 
+#include <QComboBox>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -39,6 +42,7 @@ private slots:
     void autoLockFiresAfterTimeout();
     void closingACaseFollowsTheRules();
     void recordingOutcomeMeasures();
+    void newReferralChecksThenSaves();
 
 private:
     QByteArray passphrase() const { return QByteArrayLiteral("correct horse battery staple"); }
@@ -237,6 +241,33 @@ void TestMainWindow::recordingOutcomeMeasures()
     close.date = QDate::currentDate();
     close.reason = QStringLiteral("outcomes-met");
     QCOMPARE(m_window->workspace()->changeStatus(close), QString());
+}
+
+void TestMainWindow::newReferralChecksThenSaves()
+{
+    unlock();
+    NewCaseDialog dialog(*m_session);
+    dialog.agencyField()->setCurrentText(QStringLiteral("Lancashire Police"));
+    dialog.givenNameField()->setText(QStringLiteral("Zebedee"));
+    dialog.nhsNumberField()->setText(QStringLiteral("1234567890"));
+    const QString problems = dialog.save();
+    QVERIFY2(problems.contains(QStringLiteral("check digit")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("Reason")), qPrintable(problems));
+    QCOMPARE(CaseRepository(*m_session->store()).count(CaseFilter {}), qint64(40));
+
+    dialog.nhsNumberField()->setText(QStringLiteral("943 476 5919"));
+    dialog.postcodeField()->setText(QStringLiteral("pr71dp"));
+    dialog.reasonField()->setPlainText(QStringLiteral("Neighbour worried about a build-up of belongings"));
+    dialog.needsField()->item(0)->setCheckState(Qt::Checked); // hoarding
+    QCOMPARE(dialog.save(), QString());
+    QCOMPARE(CaseRepository(*m_session->store()).count(CaseFilter {}), qint64(41));
+    const auto created = CaseRepository(*m_session->store()).get(dialog.createdCaseId());
+    QVERIFY(created.has_value());
+    QVERIFY(created->reference.startsWith(QStringLiteral("PVT-%1-").arg(QDate::currentDate().year())));
+    QCOMPARE(created->status, QStringLiteral("referred"));
+    // The list shows it without a reload.
+    QVERIFY(m_window->caseListModel()->rowForCaseId(created->meta.id) >= 0);
+    QCOMPARE(m_window->caseListModel()->totalCount(), qint64(41));
 }
 
 QTEST_MAIN(TestMainWindow)
