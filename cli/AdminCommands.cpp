@@ -73,10 +73,7 @@ int AdminCommands::search(CliSession& session, const QStringList& arguments)
     filter.today = session.today();
     const QList<CaseSummary> cases = CaseRepository(session.store()).list(filter);
     if (p.json()) {
-        QJsonArray array;
-        for (const CaseSummary& s : cases)
-            array.append(RecordJson::summary(s, filter.today));
-        session.printJson(array);
+        session.printJson(RecordJson::summaries(cases, filter.today));
         return 0;
     }
     for (const CaseSummary& s : cases)

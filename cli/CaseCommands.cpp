@@ -265,10 +265,7 @@ int CaseCommands::list(CliSession& session, const QStringList& arguments)
     }
     const QList<CaseSummary> cases = CaseRepository(store).list(filter);
     if (p.json()) {
-        QJsonArray array;
-        for (const CaseSummary& s : cases)
-            array.append(RecordJson::summary(s, filter.today));
-        session.printJson(array);
+        session.printJson(RecordJson::summaries(cases, filter.today));
         return 0;
     }
     QTextStream& out = session.out();

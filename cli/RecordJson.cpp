@@ -41,6 +41,14 @@ QJsonObject RecordJson::summary(const CaseSummary& s, const QDate& today)
         {QStringLiteral("overdue_actions"), s.overdueActions}};
 }
 
+QJsonArray RecordJson::summaries(const QList<CaseSummary>& list, const QDate& today)
+{
+    QJsonArray array;
+    for (const CaseSummary& s : list)
+        array.append(summary(s, today));
+    return array;
+}
+
 QJsonObject RecordJson::person(const Person& p, const QString& role)
 {
     return {{QStringLiteral("id"), p.meta.id}, {QStringLiteral("role"), role},

@@ -10,6 +10,7 @@
 #include "core/Person.h"
 #include "store/CaseSummary.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 // The CLI's JSON shapes for records: snake_case keys, ISO dates, null for missing values.
@@ -18,6 +19,7 @@ class RecordJson
 public:
     static QJsonObject caseRecord(const CaseRecord& c, const QString& referringAgencyName);
     static QJsonObject summary(const CaseSummary& s, const QDate& today);
+    static QJsonArray summaries(const QList<CaseSummary>& list, const QDate& today);
     static QJsonObject person(const Person& p, const QString& role);
     static QJsonObject need(const CaseNeed& n);
     static QJsonObject action(const CaseAction& a, const QString& agencyName, const QDate& today);
