@@ -38,6 +38,11 @@ QLabel* problemLabel(const QString& accessibleName, QWidget* parent)
     auto* label = new QLabel(parent);
     label->setWordWrap(true);
     label->setAccessibleName(accessibleName);
+    // Bold rather than coloured: it must stand out in any theme and without colour vision.
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->hide();
     return label;
@@ -46,12 +51,19 @@ QLabel* problemLabel(const QString& accessibleName, QWidget* parent)
 void showProblem(QLabel* label, const QString& problem)
 {
     label->setText(problem);
-    label->setVisible(!problem.isEmpty());
+    // In a form the whole row goes, so a field without a problem leaves no gap under it.
+    auto* form
+        = label->parentWidget() ? qobject_cast<QFormLayout*>(label->parentWidget()->layout()) : nullptr;
+    if (form && form->indexOf(label) >= 0)
+        form->setRowVisible(label, !problem.isEmpty());
+    else
+        label->setVisible(!problem.isEmpty());
 }
 
 QDateEdit* dateEdit(const QString& accessibleName, QWidget* parent)
 {
     auto* edit = new QDateEdit(QDate::currentDate(), parent);
+    edit->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // a date needs no full row
     edit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     edit->setCalendarPopup(true);
     edit->setAccessibleName(accessibleName);
@@ -174,6 +186,10 @@ void ActionDialog::buildFields(QFormLayout* form)
 {
     m_heading = new QLabel(this);
     m_heading->setWordWrap(true);
+    m_heading->setTextFormat(Qt::PlainText);
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
+    m_heading->setFont(headingFont);
     m_heading->hide();
     form->addRow(m_heading);
 
@@ -182,6 +198,7 @@ void ActionDialog::buildFields(QFormLayout* form)
     form->addRow(tr("&What:"), m_description);
     m_descriptionProblem = problemLabel(tr("Problem with what is to be done"), this);
     form->addRow(QString(), m_descriptionProblem);
+    showProblem(m_descriptionProblem, QString());
 
     m_agency = new QComboBox(this);
     m_agency->setAccessibleName(tr("Agency that owns the action"));
@@ -192,6 +209,7 @@ void ActionDialog::buildFields(QFormLayout* form)
     form->addRow(tr("Own&er:"), m_owner);
     m_ownerProblem = problemLabel(tr("Problem with the owner"), this);
     form->addRow(QString(), m_ownerProblem);
+    showProblem(m_ownerProblem, QString());
 
     m_hasDue = new QCheckBox(tr("&Due by"), this);
     m_hasDue->setAccessibleName(tr("The action has a due date"));
@@ -205,6 +223,7 @@ void ActionDialog::buildFields(QFormLayout* form)
     form->addRow(tr("Due date:"), m_dueRow);
     m_dueProblem = problemLabel(tr("Problem with the due date"), this);
     form->addRow(QString(), m_dueProblem);
+    showProblem(m_dueProblem, QString());
 
     m_status = new QComboBox(this);
     for (const QString& key : Vocabulary::actionStatuses().keys())
@@ -215,13 +234,16 @@ void ActionDialog::buildFields(QFormLayout* form)
     form->addRow(tr("Done o&n:"), m_completed);
     m_completedProblem = problemLabel(tr("Problem with the date it was done"), this);
     form->addRow(QString(), m_completedProblem);
+    showProblem(m_completedProblem, QString());
     m_outcome = shortTextEdit(tr("Outcome"), 3, this);
     m_outcome->setPlaceholderText(tr("What came of it"));
     form->addRow(tr("O&utcome:"), m_outcome);
     m_outcomeProblem = problemLabel(tr("Problem with the outcome"), this);
     form->addRow(QString(), m_outcomeProblem);
+    showProblem(m_outcomeProblem, QString());
     m_saveProblem = problemLabel(tr("Problem saving"), this);
     form->addRow(m_saveProblem);
+    showProblem(m_saveProblem, QString());
 }
 
 void ActionDialog::loadAgencies()
@@ -265,7 +287,7 @@ void ActionDialog::setAction(const CaseAction& action, Mode mode)
 
     const bool markingDone = mode == Mode::MarkDone;
     setWindowTitle(markingDone ? tr("Mark action done") : tr("Edit action"));
-    m_heading->setText(action.description);
+    m_heading->setText(tr("Action: %1").arg(action.description));
     m_heading->setVisible(markingDone);
     // Marking done asks only when and what came of it; the rest is shown in the heading.
     for (QWidget* field : {static_cast<QWidget*>(m_description), static_cast<QWidget*>(m_agency),
@@ -301,8 +323,9 @@ QStringList ActionDialog::check(const CaseAction& action)
 {
     const QDate today = QDate::currentDate();
     const QString referral = DisplayFormat::date(m_referralDate);
-    const QString descriptionProblem
-        = Validation::requiredText(action.description, tr("What is to be done"), maxDescriptionLength);
+    const QString descriptionProblem = action.description.isEmpty()
+        ? tr("Say what is to be done; it cannot be left blank.")
+        : Validation::optionalText(action.description, tr("The description"), maxDescriptionLength);
     const QString ownerProblem = Validation::optionalText(action.owner, tr("The owner"), maxOwnerLength);
     QString dueProblem;
     // A due date recorded before (perhaps elsewhere) is not held against an unrelated edit.

@@ -56,6 +56,11 @@ QLabel* problemLabel(const QString& accessibleName, QWidget* parent)
     auto* label = new QLabel(parent);
     label->setWordWrap(true);
     label->setAccessibleName(accessibleName);
+    // Bold rather than coloured: it must stand out in any theme and without colour vision.
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->hide();
     return label;
 }
@@ -63,7 +68,13 @@ QLabel* problemLabel(const QString& accessibleName, QWidget* parent)
 void showProblem(QLabel* label, const QString& problem)
 {
     label->setText(problem);
-    label->setVisible(!problem.isEmpty());
+    // In a form the whole row goes, so a field without a problem leaves no gap under it.
+    auto* form
+        = label->parentWidget() ? qobject_cast<QFormLayout*>(label->parentWidget()->layout()) : nullptr;
+    if (form && form->indexOf(label) >= 0)
+        form->setRowVisible(label, !problem.isEmpty());
+    else
+        label->setVisible(!problem.isEmpty());
 }
 } // namespace
 
@@ -323,14 +334,17 @@ void ActionsPage::askAddAgency()
     form->addRow(tr("&Agency:"), agency);
     auto* agencyProblemLabel = problemLabel(tr("Problem with the agency"), &dialog);
     form->addRow(QString(), agencyProblemLabel);
+    showProblem(agencyProblemLabel, QString());
     auto* contact = new QLineEdit(&dialog);
     contact->setAccessibleName(tr("Contact at that agency for this case"));
     contact->setPlaceholderText(tr("Name, and phone or email"));
     form->addRow(tr("C&ontact:"), contact);
     auto* contactProblemLabel = problemLabel(tr("Problem with the contact"), &dialog);
     form->addRow(QString(), contactProblemLabel);
+    showProblem(contactProblemLabel, QString());
     auto* saveProblem = problemLabel(tr("Problem saving"), &dialog);
     form->addRow(saveProblem);
+    showProblem(saveProblem, QString());
     if (agency->count() == 0)
         showProblem(
             agencyProblemLabel, tr("Every agency in the team's list is already involved in this case."));

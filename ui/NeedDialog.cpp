@@ -32,6 +32,11 @@ QLabel* problemLabel(const QString& accessibleName, QWidget* parent)
     auto* label = new QLabel(parent);
     label->setWordWrap(true);
     label->setAccessibleName(accessibleName);
+    // Bold rather than coloured: it must stand out in any theme and without colour vision.
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->setFocusPolicy(Qt::NoFocus);
     label->hide();
@@ -41,7 +46,13 @@ QLabel* problemLabel(const QString& accessibleName, QWidget* parent)
 void showProblem(QLabel* label, const QString& problem)
 {
     label->setText(problem);
-    label->setVisible(!problem.isEmpty());
+    // In a form the whole row goes, so a field without a problem leaves no gap under it.
+    auto* form
+        = label->parentWidget() ? qobject_cast<QFormLayout*>(label->parentWidget()->layout()) : nullptr;
+    if (form && form->indexOf(label) >= 0)
+        form->setRowVisible(label, !problem.isEmpty());
+    else
+        label->setVisible(!problem.isEmpty());
 }
 
 QComboBox* vocabularyCombo(const Vocabulary& vocabulary, const QString& accessibleName, QWidget* parent)
@@ -122,6 +133,7 @@ NeedDialog::NeedDialog(StoreSession& session, QUndoStack& undoStack, const QStri
     form->addRow(tr("&Need:"), m_need);
     m_needProblem = problemLabel(tr("Problem with the need"), this);
     form->addRow(QString(), m_needProblem);
+    showProblem(m_needProblem, QString());
     // Needs already on the case stay in the list (so the worker sees them) but say so.
     QStringList onCase;
     if (Store* store = m_session.store()) {
@@ -165,6 +177,7 @@ NeedDialog::NeedDialog(StoreSession& session, QUndoStack& undoStack, const QStri
         label->setBuddy(m_clutter);
     m_clutterProblem = problemLabel(tr("Problem with the clutter rating"), this);
     form->addRow(QString(), m_clutterProblem);
+    showProblem(m_clutterProblem, QString());
 
     m_notes = new QPlainTextEdit(this);
     m_notes->setTabChangesFocus(true);
@@ -173,8 +186,10 @@ NeedDialog::NeedDialog(StoreSession& session, QUndoStack& undoStack, const QStri
     form->addRow(tr("N&otes:"), m_notes);
     m_notesProblem = problemLabel(tr("Problem with the notes"), this);
     form->addRow(QString(), m_notesProblem);
+    showProblem(m_notesProblem, QString());
     m_saveProblem = problemLabel(tr("Problem saving"), this);
     form->addRow(m_saveProblem);
+    showProblem(m_saveProblem, QString());
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Save)->setAccessibleName(tr("Save the need"));

@@ -163,7 +163,7 @@ void TestActionsPage::emptyDescriptionIsRefused()
     dialog.descriptionField()->setPlainText(QStringLiteral("   "));
     dialog.ownerField()->setText(QStringLiteral("Sam Patel"));
     const QString problems = dialog.save();
-    QVERIFY2(problems.contains(QStringLiteral("blank")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("cannot be left blank")), qPrintable(problems));
     QVERIFY(!dialog.descriptionProblem()->isHidden());
     QCOMPARE(ActionRepository(store()).forCase(m_case.meta.id).size(), before);
 
@@ -425,18 +425,20 @@ void TestActionsPage::screenshots()
     QVERIFY(UiTestSupport::saveShot(*m_page, QStringLiteral("actions-page")));
 
     ActionDialog add(*m_session, *m_undo, m_case.meta.id, m_page.get());
-    add.save(); // refused: shows the inline problem
     add.show();
     QVERIFY(QTest::qWaitForWindowExposed(&add));
+    QVERIFY(!add.save().isEmpty()); // refused: shows the inline problem, as after a click
+    QTest::qWait(50);
     QVERIFY(UiTestSupport::saveShot(add, QStringLiteral("action-dialog-problem")));
     add.hide();
 
     ActionDialog done(*m_session, *m_undo, m_case.meta.id, m_page.get());
     done.setAction(*ActionRepository(store()).get(m_overdue.meta.id), ActionDialog::Mode::MarkDone);
     done.completedField()->setDate(QDate::currentDate().addDays(1));
-    done.save();
     done.show();
     QVERIFY(QTest::qWaitForWindowExposed(&done));
+    QVERIFY(!done.save().isEmpty());
+    QTest::qWait(50);
     QVERIFY(UiTestSupport::saveShot(done, QStringLiteral("action-dialog-mark-done")));
     done.hide();
 

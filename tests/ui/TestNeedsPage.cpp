@@ -422,9 +422,10 @@ void TestNeedsPage::screenshots()
     NeedDialog add(*m_session, *m_undo, m_caseId, m_page.get());
     add.needField()->setCurrentIndex(add.needField()->findData(unusedNeedKey()));
     add.clutterField()->setValue(3);
-    add.save(); // refused: shows the inline problem
     add.show();
     QVERIFY(QTest::qWaitForWindowExposed(&add));
+    QVERIFY(!add.save().isEmpty()); // refused: shows the inline problem, as after a click
+    QTest::qWait(50);
     QVERIFY(UiTestSupport::saveShot(add, QStringLiteral("need-dialog-problem")));
     add.hide();
 
