@@ -75,6 +75,8 @@ private slots:
     void addThroughTheButton();
     void enterOnARowEdits();
     void lockEmptiesThePage();
+    void lockClosesAnOpenDialog();
+    void storeErrorIsShownAndNothingTypedIsLost();
     void keyboardAndNames();
     void screenshots();
 
@@ -378,6 +380,37 @@ void TestNeedsPage::lockEmptiesThePage()
     QVERIFY(!m_page->addButton()->isEnabled());
     QVERIFY(!m_page->editButton()->isEnabled());
     QVERIFY(m_page->caseId().isEmpty());
+}
+
+void TestNeedsPage::lockClosesAnOpenDialog()
+{
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    bool locked = false;
+    whenModalShows([&](QWidget*) {
+        m_session->lock(); // as the inactivity timer would
+        locked = true;
+    });
+    m_page->addButton()->click(); // returns only once the dialog has closed
+    QVERIFY(locked);
+    QVERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(m_page->model()->rowCount(), 0);
+}
+
+void TestNeedsPage::storeErrorIsShownAndNothingTypedIsLost()
+{
+    const CaseNeed need = NeedRepository(store()).forCase(m_caseId).first();
+    NeedDialog dialog(*m_session, *m_undo, m_caseId);
+    dialog.setNeed(need);
+    dialog.notesField()->setPlainText(QStringLiteral("Typed before the need went away"));
+    // The need is withdrawn elsewhere (as sync will do) while the dialog is open.
+    store().db().prepare("UPDATE case_needs SET deleted = 1 WHERE id = ?1").bindAll({need.meta.id}).run();
+    const QString problem = dialog.save();
+    QVERIFY2(problem.contains(QStringLiteral("no longer")), qPrintable(problem));
+    QVERIFY(!dialog.saveProblem()->isHidden());
+    QCOMPARE(dialog.saveProblem()->text(), problem);
+    QCOMPARE(dialog.notesField()->toPlainText(), QStringLiteral("Typed before the need went away"));
+    QCOMPARE(m_undo->count(), 0);
 }
 
 void TestNeedsPage::keyboardAndNames()
