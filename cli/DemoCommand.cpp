@@ -133,6 +133,13 @@ void DemoCommand::populate(Store& store, int caseCount, quint32 seed, const QDat
             c.risk = Vocabulary::riskLevels().keys().at(static_cast<int>(rng.bounded(3u)));
             c.leadWorker = workers.at(static_cast<int>(rng.bounded(static_cast<quint32>(workers.size()))));
             c.reviewDate = today.addDays(static_cast<qint64>(rng.bounded(60u)) - 20);
+            // A complete consent record, as the case details rules ask of a worker.
+            if (c.consent == QLatin1String("given"))
+                c.consentRecordedBy = c.leadWorker;
+            else
+                c.lawfulBasis
+                    = QStringLiteral("UK GDPR Art. 6(1)(e) public task and Art. 9(2)(g) substantial "
+                                     "public interest: safeguarding an adult at risk");
             CaseRepository(store).add(c);
 
             Person subject;

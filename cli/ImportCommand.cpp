@@ -8,11 +8,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QStringDecoder>
-
-namespace {
-constexpr qint64 maxImportBytes = 64ll * 1024 * 1024;
-}
 
 int ImportCommand::run(CliSession& session, const QStringList& arguments)
 {
@@ -30,16 +25,11 @@ int ImportCommand::run(CliSession& session, const QStringList& arguments)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw CliError(CliError::NotFound, tr("Cannot read %1: %2").arg(path, file.errorString()));
-    if (file.size() > maxImportBytes)
-        throw CliError(
-            CliError::InvalidInput, tr("%1 is larger than 64 MiB; split it into smaller files.").arg(path));
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(file.readAll());
-    if (decoder.hasError())
-        throw CliError(CliError::InvalidInput,
-            tr("%1 is not UTF-8 text; save it as \"CSV UTF-8\" and try again.").arg(path));
+    const ReferralCsv::Decoded decoded = ReferralCsv::decode(file.read(ReferralCsv::maxFileBytes + 1), path);
+    if (!decoded.ok())
+        throw CliError(CliError::InvalidInput, decoded.problem);
 
-    const ReferralCsv::Result parsed = ReferralCsv::parse(text, session.today());
+    const ReferralCsv::Result parsed = ReferralCsv::parse(decoded.text, session.today());
     if (!parsed.ok()) {
         // Every problem, so the file can be fixed in one go; the last line is the summary.
         for (const LineError& error : parsed.errors)

@@ -5,6 +5,8 @@
 #include "Validation.h"
 #include "Vocabulary.h"
 
+#include <QStringDecoder>
+
 #include <algorithm>
 
 // Length caps for free text: generous for real use, small enough to stop a pasted document.
@@ -31,6 +33,22 @@ QStringList ReferralCsv::requiredColumns()
 QString ReferralCsv::formatError(const LineError& error)
 {
     return tr("line %1: %2").arg(error.line).arg(error.message);
+}
+
+ReferralCsv::Decoded ReferralCsv::decode(const QByteArray& bytes, const QString& fileName)
+{
+    Decoded decoded;
+    if (bytes.size() > maxFileBytes) {
+        decoded.problem = tr("%1 is larger than 64 MiB; split it into smaller files.").arg(fileName);
+        return decoded;
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    decoded.text = decoder.decode(bytes);
+    if (decoder.hasError()) {
+        decoded.text.clear();
+        decoded.problem = tr("%1 is not UTF-8 text; save it as \"CSV UTF-8\" and try again.").arg(fileName);
+    }
+    return decoded;
 }
 
 ReferralCsv::Result ReferralCsv::parse(const QString& text, const QDate& today)

@@ -4,6 +4,7 @@
 #include "LineError.h"
 #include "ReferralRow.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QDate>
 #include <QHash>
@@ -28,6 +29,23 @@ public:
         bool ok() const { return errors.isEmpty(); }
     };
 
+    // A file's bytes turned into text, or why not in a sentence fit to show (naming the file).
+    struct Decoded
+    {
+        QString text;
+        QString problem;
+
+        bool ok() const { return problem.isEmpty(); }
+    };
+
+    // A year of a busy team's referrals is a few MiB; anything past this is the wrong file, and
+    // it would all sit in memory. Callers read at most maxFileBytes + 1 bytes so decode() can tell.
+    static constexpr qint64 maxFileBytes = 64ll * 1024 * 1024;
+
+    // The one reading rule for the CLI and the desktop (core does no file I/O, so the caller
+    // reads): at most maxFileBytes, UTF-8 only (a byte-order mark is dropped), because a
+    // spreadsheet's legacy encoding would otherwise turn names like "Siân" into mojibake.
+    static Decoded decode(const QByteArray& bytes, const QString& fileName);
     static Result parse(const QString& text, const QDate& today);
     static QStringList columns(); // every column the file may have
     static QStringList requiredColumns(); // given_name or family_name is also needed

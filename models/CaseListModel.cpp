@@ -2,6 +2,7 @@
 
 #include "DisplayFormat.h"
 #include "ModelsLog.h"
+#include "ReadWorker.h"
 #include "StoreSession.h"
 #include "core/Vocabulary.h"
 #include "store/CaseRepository.h"
@@ -9,8 +10,6 @@
 
 #include <QFont>
 #include <QScopedValueRollback>
-
-#include <limits>
 
 namespace {
 // True when a comes before b in the store's order (referral_date DESC, reference DESC). An
@@ -28,14 +27,24 @@ int vocabularyOrder(const Vocabulary& vocabulary, const QString& key)
 }
 } // namespace
 
+// What one background read of a new filter brings back: the count and the first page, read
+// in one snapshot so they agree.
+struct CaseListModel::FirstPage
+{
+    qint64 total = 0;
+    QList<CaseSummary> rows;
+};
+
 CaseListModel::CaseListModel(StoreSession* session, QObject* parent)
     : QAbstractTableModel(parent)
     , m_session(session)
+    , m_reads(new ReadWorker(session, this))
 {
     connect(session, &StoreSession::unlocked, this, &CaseListModel::reload);
     connect(session, &StoreSession::locked, this, &CaseListModel::clear);
-    connect(session, &StoreSession::caseChanged, this, &CaseListModel::refreshCase);
-    connect(session, &StoreSession::caseAdded, this, &CaseListModel::refreshCase);
+    connect(session, &StoreSession::caseChanged, this, [this](const QString& id) { refreshCase(id, false); });
+    connect(session, &StoreSession::caseAdded, this, [this](const QString& id) { refreshCase(id, true); });
+    connect(m_reads, &ReadWorker::failed, this, &CaseListModel::readFailed);
     if (session->isUnlocked())
         reload();
 }
@@ -193,35 +202,35 @@ QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int
 
 bool CaseListModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && m_rows.size() < m_total;
+    return !parent.isValid() && !m_loading && m_rows.size() < m_total;
 }
 
 void CaseListModel::fetchMore(const QModelIndex& parent)
 {
-    Store* store = m_session ? m_session->store() : nullptr;
     // Views and QAbstractItemModelTester may call this without asking canFetchMore(), even
-    // from inside another change's signals; a page appended then would corrupt that change.
-    if (!store || m_changing || !canFetchMore(parent))
+    // from inside another change's signals, and again while a page is on its way.
+    if (!m_session || !m_session->isUnlocked() || m_changing || m_fetching || !canFetchMore(parent))
         return;
-    const QScopedValueRollback<bool> changing(m_changing, true);
     CaseFilter page = m_filter;
     page.offset = static_cast<int>(m_rows.size());
     page.limit = PageSize;
-    QList<CaseSummary> loaded;
-    try {
-        loaded = CaseRepository(*store).list(page);
-    } catch (const StoreError& e) {
-        qCWarning(lcModels) << "case list page failed:" << e.message();
-        m_total = m_rows.size(); // stop the view asking again and again
-        emit loadFailed(e.message());
-        return;
-    }
+    m_fetching = true;
+    m_reads->request<QList<CaseSummary>>([page](Store& reader) { return CaseRepository(reader).list(page); },
+        [this, offset = page.offset](const QList<CaseSummary>& rows) { appendPage(offset, rows); });
+}
+
+void CaseListModel::appendPage(int offset, const QList<CaseSummary>& loaded)
+{
+    m_fetching = false;
+    if (offset != m_rows.size())
+        return; // rows moved since it was asked for; the view will ask again
     if (loaded.isEmpty()) {
         // Cases went away since the count (another writer); stop fetching.
         m_total = m_rows.size();
         emit totalCountChanged(m_total);
         return;
     }
+    const QScopedValueRollback<bool> changing(m_changing, true);
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows(QModelIndex(), first, first + static_cast<int>(loaded.size()) - 1);
     m_rows.append(loaded);
@@ -238,37 +247,65 @@ void CaseListModel::setFilter(const CaseFilter& filter)
 
 void CaseListModel::reload()
 {
-    // A synchronous first page: SQLCipher gives us one connection and a page of 200
-    // summaries reads in milliseconds even over 100,000 cases, so a worker thread would buy
-    // little and cost a second unlocked connection.
-    const QScopedValueRollback<bool> changing(m_changing, true);
-    beginResetModel();
-    m_rows.clear();
-    m_total = 0;
-    Store* store = m_session ? m_session->store() : nullptr;
-    if (store) {
-        try {
-            m_total = CaseRepository(*store).count(m_filter);
-            CaseFilter page = m_filter;
-            page.offset = 0;
-            page.limit = PageSize;
-            m_rows = CaseRepository(*store).list(page);
-        } catch (const StoreError& e) {
-            qCWarning(lcModels) << "case list failed:" << e.message();
-            m_rows.clear();
-            m_total = 0;
-            endResetModel();
-            emit totalCountChanged(m_total);
-            emit loadFailed(e.message());
-            return;
-        }
+    if (!m_session || !m_session->isUnlocked()) {
+        clear();
+        return;
     }
-    endResetModel();
+    // The old rows stay on screen until the new ones arrive, then one reset swaps them.
+    m_fetching = false;
+    setLoading(true);
+    CaseFilter first = m_filter;
+    first.offset = 0;
+    first.limit = PageSize;
+    m_reads->request<FirstPage>(
+        [first](Store& reader) {
+            return reader.snapshot([&] {
+                CaseRepository cases(reader);
+                const qint64 total = cases.count(first);
+                return FirstPage {total, cases.list(first)};
+            });
+        },
+        [this](const FirstPage& page) { applyFirstPage(page); });
+}
+
+void CaseListModel::applyFirstPage(const FirstPage& page)
+{
+    {
+        const QScopedValueRollback<bool> changing(m_changing, true);
+        beginResetModel();
+        m_rows = page.rows;
+        m_total = page.total;
+        endResetModel();
+    }
+    setLoading(false);
     emit totalCountChanged(m_total);
+}
+
+void CaseListModel::readFailed(const QString& message)
+{
+    if (m_loading) {
+        setLoading(false);
+    } else if (m_fetching) {
+        m_fetching = false;
+        m_total = m_rows.size(); // stop the view asking again and again
+        emit totalCountChanged(m_total);
+    }
+    emit loadFailed(message);
+}
+
+void CaseListModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged(loading);
 }
 
 void CaseListModel::clear()
 {
+    m_reads->cancel();
+    m_fetching = false;
+    setLoading(false);
     beginResetModel();
     m_rows.clear();
     m_total = 0;
@@ -297,31 +334,6 @@ std::optional<CaseSummary> CaseListModel::summaryAt(int row) const
     return m_rows.at(row);
 }
 
-std::optional<CaseSummary> CaseListModel::findUnderFilter(const QString& caseId)
-{
-    Store* store = m_session ? m_session->store() : nullptr;
-    if (!store)
-        return std::nullopt;
-    CaseRepository cases(*store);
-    const auto record = cases.get(caseId);
-    if (!record)
-        return std::nullopt; // deleted: its row goes
-    // The store has no "by id" list query, so narrow the current filter with the number part
-    // of the reference as one more search word: a handful of candidates, in which the case
-    // is found exactly when it matches the filter.
-    CaseFilter narrowed = m_filter;
-    const QString number = record->reference.section(QLatin1Char('-'), -1);
-    narrowed.search = m_filter.search + QLatin1Char(' ') + (number.isEmpty() ? record->reference : number);
-    narrowed.offset = 0;
-    narrowed.limit = std::numeric_limits<int>::max();
-    const QList<CaseSummary> candidates = cases.list(narrowed);
-    for (const CaseSummary& s : candidates) {
-        if (s.id == caseId)
-            return s;
-    }
-    return std::nullopt;
-}
-
 int CaseListModel::sortedPosition(const CaseSummary& summary) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {
@@ -331,29 +343,51 @@ int CaseListModel::sortedPosition(const CaseSummary& summary) const
     return static_cast<int>(m_rows.size());
 }
 
-void CaseListModel::recount()
+// Only a change to a case whose place in the filter before is unknown (not loaded, more to
+// load) needs a count; that one is read in the background like a page.
+void CaseListModel::adjustTotal(std::optional<bool> wasIn, bool isIn)
 {
-    Store* store = m_session ? m_session->store() : nullptr;
-    if (!store)
+    if (!wasIn) {
+        m_reads->request<qint64>(
+            [filter = m_filter](Store& reader) { return CaseRepository(reader).count(filter); },
+            [this](const qint64& total) {
+                if (total != m_total) {
+                    m_total = total;
+                    emit totalCountChanged(m_total);
+                }
+            });
         return;
-    const qint64 total = CaseRepository(*store).count(m_filter);
-    if (total != m_total) {
-        m_total = total;
-        emit totalCountChanged(m_total);
     }
+    if (*wasIn == isIn)
+        return;
+    m_total += isIn ? 1 : -1;
+    emit totalCountChanged(m_total);
 }
 
 // One case was edited or added: update, move, insert or remove just its row, keeping the
 // loaded rows a prefix of the store's order so the next fetchMore's offset stays right.
-void CaseListModel::refreshCase(const QString& caseId)
+// The one-row read by id is on this thread, so the change shows at once.
+void CaseListModel::refreshCase(const QString& caseId, bool added)
 {
-    if (!m_session || !m_session->isUnlocked())
+    Store* store = m_session ? m_session->store() : nullptr;
+    if (!store)
         return;
+    if (m_loading) {
+        reload(); // the answer on its way may have been read before this change
+        return;
+    }
+    if (m_fetching) {
+        m_reads->cancel(); // its offset is about to be wrong; the view asks again
+        m_fetching = false;
+    }
     const bool allLoaded = m_rows.size() >= m_total;
     const int row = rowForCaseId(caseId);
+    std::optional<bool> wasIn;
+    if (row >= 0 || added || allLoaded)
+        wasIn = row >= 0;
     const QScopedValueRollback<bool> changing(m_changing, true);
     try {
-        const std::optional<CaseSummary> found = findUnderFilter(caseId);
+        const std::optional<CaseSummary> found = CaseRepository(*store).summary(m_filter, caseId);
         // Still between its neighbours: a plain dataChanged. (The last loaded row cannot be
         // checked against the unloaded ones after it; it stays put until the next reload.)
         if (row >= 0 && found) {
@@ -362,7 +396,6 @@ void CaseListModel::refreshCase(const QString& caseId)
             if (afterPrevious && beforeNext) {
                 m_rows[row] = *found;
                 emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-                recount();
                 return;
             }
         }
@@ -382,7 +415,7 @@ void CaseListModel::refreshCase(const QString& caseId)
                 endInsertRows();
             }
         }
-        recount();
+        adjustTotal(wasIn, found.has_value());
     } catch (const StoreError& e) {
         qCWarning(lcModels) << "case list refresh failed:" << e.message();
         emit loadFailed(e.message());

@@ -80,6 +80,34 @@ QVariantList filterValues(const CaseFilter& f)
     return values;
 }
 
+// The case list's columns, read by readSummary(); ?7 is today, for the overdue count.
+constexpr const char* summarySelect
+    = "SELECT c.id, c.reference, c.status, c.risk, c.lead_worker, c.referral_date, c.review_date,"
+      " (SELECT trim(pe.given_name || ' ' || pe.family_name) FROM case_people cp JOIN people pe"
+      "  ON pe.id = cp.person_id WHERE cp.case_id = c.id AND cp.role = 'subject' AND cp.deleted = 0 "
+      "LIMIT 1),"
+      " (SELECT count(*) FROM actions a WHERE a.case_id = c.id AND a.deleted = 0 AND a.status = 'open'),"
+      " (SELECT count(*) FROM actions a WHERE a.case_id = c.id AND a.deleted = 0 AND a.status = 'open'"
+      "  AND a.due_date < ?7), ag.name"
+      " FROM cases c LEFT JOIN agencies ag ON ag.id = c.referring_agency_id";
+
+CaseSummary readSummary(const Statement& st)
+{
+    CaseSummary s;
+    s.id = st.text(0);
+    s.reference = st.text(1);
+    s.status = st.text(2);
+    s.risk = st.text(3);
+    s.leadWorker = st.text(4);
+    s.referralDate = st.date(5);
+    s.reviewDate = st.date(6);
+    s.subjectName = st.text(7);
+    s.openActions = static_cast<int>(st.integer(8));
+    s.overdueActions = static_cast<int>(st.integer(9));
+    s.referringAgency = st.text(10);
+    return s;
+}
+
 // Search words are bound from ?11 on (after list()'s limit and offset), one IN per word, so
 // each word may be found on a different part of the case.
 constexpr int firstTermParameter = 11;
@@ -171,35 +199,27 @@ bool CaseRepository::referenceExists(const QString& reference)
 
 QList<CaseSummary> CaseRepository::list(const CaseFilter& filter)
 {
-    const QByteArray sql
-        = "SELECT c.id, c.reference, c.status, c.risk, c.lead_worker, c.referral_date, c.review_date,"
-          " (SELECT trim(pe.given_name || ' ' || pe.family_name) FROM case_people cp JOIN people pe"
-          "  ON pe.id = cp.person_id WHERE cp.case_id = c.id AND cp.role = 'subject' AND cp.deleted = 0 "
-          "LIMIT 1),"
-          " (SELECT count(*) FROM actions a WHERE a.case_id = c.id AND a.deleted = 0 AND a.status = 'open'),"
-          " (SELECT count(*) FROM actions a WHERE a.case_id = c.id AND a.deleted = 0 AND a.status = 'open'"
-          "  AND a.due_date < ?7), ag.name"
-          " FROM cases c LEFT JOIN agencies ag ON ag.id = c.referring_agency_id"
-        + filterSql(filter) + " ORDER BY c.referral_date DESC, c.reference DESC LIMIT ?9 OFFSET ?10";
+    const QByteArray sql = summarySelect + filterSql(filter)
+        + " ORDER BY c.referral_date DESC, c.reference DESC LIMIT ?9 OFFSET ?10";
     Statement st = m_store.db().prepare(sql.constData());
     st.bindAll(filterValues(filter));
     QList<CaseSummary> result;
-    while (st.next()) {
-        CaseSummary s;
-        s.id = st.text(0);
-        s.reference = st.text(1);
-        s.status = st.text(2);
-        s.risk = st.text(3);
-        s.leadWorker = st.text(4);
-        s.referralDate = st.date(5);
-        s.reviewDate = st.date(6);
-        s.subjectName = st.text(7);
-        s.openActions = static_cast<int>(st.integer(8));
-        s.overdueActions = static_cast<int>(st.integer(9));
-        s.referringAgency = st.text(10);
-        result << s;
-    }
+    while (st.next())
+        result << readSummary(st);
     return result;
+}
+
+std::optional<CaseSummary> CaseRepository::summary(const CaseFilter& filter, const QString& caseId)
+{
+    QVariantList values = filterValues(filter);
+    values[8] = 1; // ?9, the limit
+    values[9] = 0; // ?10, the offset
+    values << caseId;
+    const QByteArray sql = summarySelect + filterSql(filter) + " AND c.id = ?"
+        + QByteArray::number(values.size()) + " LIMIT ?9 OFFSET ?10";
+    Statement st = m_store.db().prepare(sql.constData());
+    st.bindAll(values);
+    return st.next() ? std::optional(readSummary(st)) : std::nullopt;
 }
 
 qint64 CaseRepository::count(const CaseFilter& filter)

@@ -33,6 +33,16 @@ Database::Database(const QString& path, const SecureBuffer& keyLiteral, bool cre
     }
 }
 
+std::unique_ptr<Database> Database::openReadOnly(const QString& path, const SecureBuffer& keyLiteral)
+{
+    std::unique_ptr<Database> db(new Database(
+        path, QFile::encodeName(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, keyLiteral));
+    sqlite3_busy_timeout(db->m_db, 5000);
+    db->exec("PRAGMA cell_size_check = ON");
+    db->exec("PRAGMA temp_store = MEMORY");
+    return db;
+}
+
 Database::Database(const QString& path, const QByteArray& openName, int flags, const SecureBuffer& keyLiteral)
     : m_path(path)
 {
@@ -155,6 +165,11 @@ QString Database::textScalar(const char* sql)
 void Database::rekey(const SecureBuffer& newKeyLiteral)
 {
     check(m_db, sqlite3_rekey(m_db, newKeyLiteral.data(), static_cast<int>(newKeyLiteral.size() - 1)));
+}
+
+void Database::interrupt()
+{
+    sqlite3_interrupt(m_db);
 }
 
 qint64 Database::lastInsertRowId() const

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <memory>
+
 struct sqlite3;
 
 // One SQLCipher connection, opened with a raw key and the project's explicit cipher
@@ -16,6 +18,10 @@ public:
     // Opens (or, with create, makes) the file and checks the key by reading the schema.
     // Until the key is proven nothing is written, so a wrong key leaves the file unchanged.
     Database(const QString& path, const SecureBuffer& keyLiteral, bool create);
+    // A read-only connection to a store whose key is already proven (another connection has
+    // it open), for reading on another thread: SQLite connections are not shared between
+    // threads, and a reader never blocks the writer under WAL.
+    static std::unique_ptr<Database> openReadOnly(const QString& path, const SecureBuffer& keyLiteral);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -25,6 +31,9 @@ public:
     QString textScalar(const char* sql);
     Statement prepare(const char* sql) { return Statement(m_db, sql); }
     void rekey(const SecureBuffer& newKeyLiteral);
+    // Makes the statement running on this connection (on any thread) stop with an error
+    // soon; for dropping a read nobody wants any more. Safe from another thread.
+    void interrupt();
     qint64 lastInsertRowId() const;
     int changes() const;
     sqlite3* handle() { return m_db; }

@@ -20,10 +20,12 @@ QString tr(const char* text)
 }
 } // namespace
 
-Store::Store(QString path, std::unique_ptr<Database> db, KdfParams params, QString actor)
+Store::Store(
+    QString path, std::unique_ptr<Database> db, KdfParams params, QString actor, SecureBuffer keyLiteral)
     : m_path(std::move(path))
     , m_db(std::move(db))
     , m_params(std::move(params))
+    , m_keyLiteral(std::move(keyLiteral))
     , m_actor(std::move(actor))
 { }
 
@@ -43,9 +45,10 @@ std::unique_ptr<Store> Store::create(
     const SecureBuffer key = KeyDerivation::deriveKey(passphrase, params);
     try {
         KdfParamsFile::write(path, params);
-        auto db = std::make_unique<Database>(path, KeyDerivation::sqlcipherKeyLiteral(key), true);
+        SecureBuffer literal = KeyDerivation::sqlcipherKeyLiteral(key);
+        auto db = std::make_unique<Database>(path, literal, true);
         Migrations::migrate(*db);
-        std::unique_ptr<Store> store(new Store(path, std::move(db), params, actor));
+        std::unique_ptr<Store> store(new Store(path, std::move(db), params, actor, std::move(literal)));
         store->write([&] {
             store->setMeta(QStringLiteral("store_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
             store->setMeta(QStringLiteral("created_at"), store->now().toString(Qt::ISODateWithMs));
@@ -85,14 +88,23 @@ std::unique_ptr<Store> Store::open(const QString& path, const QByteArray& passph
     refuseNonStore(path);
     const KdfParams params = KdfParamsFile::read(path);
     const SecureBuffer key = KeyDerivation::deriveKey(passphrase, params);
-    auto db = std::make_unique<Database>(path, KeyDerivation::sqlcipherKeyLiteral(key), false);
+    SecureBuffer literal = KeyDerivation::sqlcipherKeyLiteral(key);
+    auto db = std::make_unique<Database>(path, literal, false);
     Migrations::migrate(*db);
-    std::unique_ptr<Store> store(new Store(path, std::move(db), params, actor));
+    std::unique_ptr<Store> store(new Store(path, std::move(db), params, actor, std::move(literal)));
     store->write([&] {
         AuditLog(*store).append(
             QStringLiteral("unlock"), QStringLiteral("store"), QString(), QString(), QString());
     });
     return store;
+}
+
+std::unique_ptr<Store> Store::openReader()
+{
+    if (m_keyLiteral.isEmpty())
+        throw StoreError(StoreError::Code::Failed, tr("A reader cannot open further readers."));
+    return std::unique_ptr<Store>(
+        new Store(m_path, Database::openReadOnly(m_path, m_keyLiteral), m_params, m_actor, SecureBuffer()));
 }
 
 QString Store::storeId()
@@ -107,7 +119,9 @@ void Store::changePassphrase(const QByteArray& newPassphrase)
         AuditLog(*this).append(
             QStringLiteral("rekey"), QStringLiteral("store"), QString(), QString(), QString());
     });
-    m_db->rekey(KeyDerivation::sqlcipherKeyLiteral(key));
+    SecureBuffer literal = KeyDerivation::sqlcipherKeyLiteral(key);
+    m_db->rekey(literal);
+    m_keyLiteral = std::move(literal);
     // The rekey rewrote every page into the -wal; until they reach the store file it is
     // still under the old key there, and opening proves a key on the store file first.
     m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -133,6 +147,15 @@ void Store::rollback()
         } catch (const StoreError&) {
             // SQLite may already have rolled back (disk full, I/O error); nothing is left to undo.
         }
+    }
+}
+
+void Store::endSnapshot()
+{
+    try {
+        m_db->exec("ROLLBACK");
+    } catch (const StoreError&) {
+        // An interrupted read may have ended the transaction already.
     }
 }
 

@@ -22,6 +22,11 @@ public:
         const QString& path, const QByteArray& passphrase, const QString& actor);
     ~Store();
 
+    // A second, read-only connection on the same file and key, for one worker thread (SQLite
+    // connections are not shared between threads). Close it before locking: it is a Store
+    // whose writes fail and that cannot open readers of its own. Throws StoreError.
+    std::unique_ptr<Store> openReader();
+
     Database& db() { return *m_db; }
     const QString& path() const { return m_path; }
     const QString& actor() const { return m_actor; }
@@ -51,6 +56,21 @@ public:
         }
     }
 
+    // Runs reads in one snapshot (a deferred transaction) so, say, a count and a page agree
+    // although a writer commits in between. Works on a reader too.
+    template<typename Work> auto snapshot(Work&& work)
+    {
+        m_db->exec("BEGIN");
+        try {
+            auto result = work();
+            m_db->exec("COMMIT");
+            return result;
+        } catch (...) {
+            endSnapshot();
+            throw;
+        }
+    }
+
     QString meta(const QString& key);
     void setMeta(const QString& key, const QString& value);
 
@@ -59,15 +79,20 @@ public:
     void setClockForTesting(const QDateTime& fixed) { m_fixedNow = fixed; }
 
 private:
-    Store(QString path, std::unique_ptr<Database> db, KdfParams params, QString actor);
+    Store(
+        QString path, std::unique_ptr<Database> db, KdfParams params, QString actor, SecureBuffer keyLiteral);
     static void refuseNonStore(const QString& path);
     void begin();
     void commit();
     void rollback();
+    void endSnapshot();
 
     QString m_path;
     std::unique_ptr<Database> m_db;
     KdfParams m_params;
+    // The raw-key literal, in locked memory and wiped with this Store (that is, on lock), kept
+    // only so readers can be opened; never formatted into SQL text.
+    SecureBuffer m_keyLiteral;
     QString m_actor;
     int m_depth = 0;
     QDateTime m_fixedNow;

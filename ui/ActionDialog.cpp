@@ -1,5 +1,6 @@
 #include "ActionDialog.h"
 
+#include "FieldProblem.h"
 #include "core/Validation.h"
 #include "core/Vocabulary.h"
 #include "models/DisplayFormat.h"
@@ -32,33 +33,6 @@ constexpr int maxOutcomeLength = 5000;
 constexpr int defaultDueInDays = 14;
 constexpr qsizetype undoTextLength = 40;
 constexpr QLatin1String doneKey("done");
-
-QLabel* problemLabel(const QString& accessibleName, QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setAccessibleName(accessibleName);
-    // Bold rather than coloured: it must stand out in any theme and without colour vision.
-    QFont bold = label->font();
-    bold.setBold(true);
-    label->setFont(bold);
-    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->hide();
-    return label;
-}
-
-void showProblem(QLabel* label, const QString& problem)
-{
-    label->setText(problem);
-    // In a form the whole row goes, so a field without a problem leaves no gap under it.
-    auto* form
-        = label->parentWidget() ? qobject_cast<QFormLayout*>(label->parentWidget()->layout()) : nullptr;
-    if (form && form->indexOf(label) >= 0)
-        form->setRowVisible(label, !problem.isEmpty());
-    else
-        label->setVisible(!problem.isEmpty());
-}
 
 QDateEdit* dateEdit(const QString& accessibleName, QWidget* parent)
 {
@@ -176,7 +150,7 @@ ActionDialog::ActionDialog(
             if (const auto record = CaseRepository(*store).get(m_caseId))
                 m_referralDate = record->referralDate;
         } catch (const StoreError& e) {
-            showProblem(m_saveProblem, e.message());
+            FieldProblem::show(m_saveProblem, e.message());
         }
     }
     followStatus();
@@ -196,9 +170,7 @@ void ActionDialog::buildFields(QFormLayout* form)
     m_description = shortTextEdit(tr("What is to be done"), 3, this);
     m_description->setPlaceholderText(tr("What is to be done, in a sentence"));
     form->addRow(tr("&What:"), m_description);
-    m_descriptionProblem = problemLabel(tr("Problem with what is to be done"), this);
-    form->addRow(QString(), m_descriptionProblem);
-    showProblem(m_descriptionProblem, QString());
+    m_descriptionProblem = FieldProblem::addRow(form, tr("Problem with what is to be done"), false);
 
     m_agency = new QComboBox(this);
     m_agency->setAccessibleName(tr("Agency that owns the action"));
@@ -207,9 +179,7 @@ void ActionDialog::buildFields(QFormLayout* form)
     m_owner->setAccessibleName(tr("Person who owns the action"));
     m_owner->setPlaceholderText(tr("Name of the person doing it"));
     form->addRow(tr("Own&er:"), m_owner);
-    m_ownerProblem = problemLabel(tr("Problem with the owner"), this);
-    form->addRow(QString(), m_ownerProblem);
-    showProblem(m_ownerProblem, QString());
+    m_ownerProblem = FieldProblem::addRow(form, tr("Problem with the owner"), false);
 
     m_hasDue = new QCheckBox(tr("&Due by"), this);
     m_hasDue->setAccessibleName(tr("The action has a due date"));
@@ -221,9 +191,7 @@ void ActionDialog::buildFields(QFormLayout* form)
     m_dueRow->addWidget(m_due);
     m_dueRow->addStretch(1);
     form->addRow(tr("Due date:"), m_dueRow);
-    m_dueProblem = problemLabel(tr("Problem with the due date"), this);
-    form->addRow(QString(), m_dueProblem);
-    showProblem(m_dueProblem, QString());
+    m_dueProblem = FieldProblem::addRow(form, tr("Problem with the due date"), false);
 
     m_status = new QComboBox(this);
     for (const QString& key : Vocabulary::actionStatuses().keys())
@@ -232,18 +200,12 @@ void ActionDialog::buildFields(QFormLayout* form)
     form->addRow(tr("S&tatus:"), m_status);
     m_completed = dateEdit(tr("Date it was done"), this);
     form->addRow(tr("Done o&n:"), m_completed);
-    m_completedProblem = problemLabel(tr("Problem with the date it was done"), this);
-    form->addRow(QString(), m_completedProblem);
-    showProblem(m_completedProblem, QString());
+    m_completedProblem = FieldProblem::addRow(form, tr("Problem with the date it was done"), false);
     m_outcome = shortTextEdit(tr("Outcome"), 3, this);
     m_outcome->setPlaceholderText(tr("What came of it"));
     form->addRow(tr("O&utcome:"), m_outcome);
-    m_outcomeProblem = problemLabel(tr("Problem with the outcome"), this);
-    form->addRow(QString(), m_outcomeProblem);
-    showProblem(m_outcomeProblem, QString());
-    m_saveProblem = problemLabel(tr("Problem saving"), this);
-    form->addRow(m_saveProblem);
-    showProblem(m_saveProblem, QString());
+    m_outcomeProblem = FieldProblem::addRow(form, tr("Problem with the outcome"), false);
+    m_saveProblem = FieldProblem::addRow(form, tr("Problem saving"), true);
 }
 
 void ActionDialog::loadAgencies()
@@ -258,7 +220,7 @@ void ActionDialog::loadAgencies()
                 m_agency->addItem(a.name, a.meta.id);
         }
     } catch (const StoreError& e) {
-        showProblem(m_saveProblem, e.message());
+        FieldProblem::show(m_saveProblem, e.message());
     }
 }
 
@@ -343,12 +305,12 @@ QStringList ActionDialog::check(const CaseAction& action)
         completedProblem = tr("The date it was done cannot be before the referral on %1.").arg(referral);
     const QString outcomeProblem
         = Validation::optionalText(action.outcome, tr("The outcome"), maxOutcomeLength);
-    showProblem(m_descriptionProblem, descriptionProblem);
-    showProblem(m_ownerProblem, ownerProblem);
-    showProblem(m_dueProblem, dueProblem);
-    showProblem(m_completedProblem, completedProblem);
-    showProblem(m_outcomeProblem, outcomeProblem);
-    showProblem(m_saveProblem, QString());
+    FieldProblem::show(m_descriptionProblem, descriptionProblem);
+    FieldProblem::show(m_ownerProblem, ownerProblem);
+    FieldProblem::show(m_dueProblem, dueProblem);
+    FieldProblem::show(m_completedProblem, completedProblem);
+    FieldProblem::show(m_outcomeProblem, outcomeProblem);
+    FieldProblem::show(m_saveProblem, QString());
     QStringList all;
     for (const QString& p :
         {descriptionProblem, ownerProblem, dueProblem, completedProblem, outcomeProblem}) {
@@ -369,7 +331,7 @@ QString ActionDialog::save()
     // A store error has no field to sit beside, so it goes under the form; the fields keep
     // what was typed.
     const QString failure = write(action);
-    showProblem(m_saveProblem, failure);
+    FieldProblem::show(m_saveProblem, failure);
     return failure;
 }
 

@@ -1,5 +1,6 @@
 #include "ActionsPage.h"
 
+#include "FieldProblem.h"
 #include "core/Vocabulary.h"
 #include "models/ActionsModel.h"
 #include "models/CaseAgenciesModel.h"
@@ -51,30 +52,46 @@ QLabel* heading(const QString& text, QWidget* buddy, QWidget* parent)
     return label;
 }
 
-QLabel* problemLabel(const QString& accessibleName, QWidget* parent)
+struct AgencyForm
 {
-    auto* label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setAccessibleName(accessibleName);
-    // Bold rather than coloured: it must stand out in any theme and without colour vision.
-    QFont bold = label->font();
-    bold.setBold(true);
-    label->setFont(bold);
-    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    label->hide();
-    return label;
-}
+    QComboBox* agency;
+    QLineEdit* contact;
+    QLabel* agencyProblem;
+    QLabel* contactProblem;
+    QLabel* saveProblem;
+    QDialogButtonBox* buttons;
+};
 
-void showProblem(QLabel* label, const QString& problem)
+AgencyForm buildAgencyForm(QDialog& dialog, const QList<Agency>& offered)
 {
-    label->setText(problem);
-    // In a form the whole row goes, so a field without a problem leaves no gap under it.
-    auto* form
-        = label->parentWidget() ? qobject_cast<QFormLayout*>(label->parentWidget()->layout()) : nullptr;
-    if (form && form->indexOf(label) >= 0)
-        form->setRowVisible(label, !problem.isEmpty());
-    else
-        label->setVisible(!problem.isEmpty());
+    dialog.setObjectName(QStringLiteral("addAgencyDialog"));
+    dialog.setWindowTitle(ActionsPage::tr("Involve an agency"));
+    dialog.setMinimumWidth(420);
+    auto* layout = new QFormLayout(&dialog);
+    AgencyForm form {};
+    form.agency = new QComboBox(&dialog);
+    form.agency->setAccessibleName(ActionsPage::tr("Agency to involve"));
+    for (const Agency& a : offered)
+        form.agency->addItem(a.name, a.meta.id);
+    layout->addRow(ActionsPage::tr("&Agency:"), form.agency);
+    form.agencyProblem = FieldProblem::addRow(layout, ActionsPage::tr("Problem with the agency"), false);
+    form.contact = new QLineEdit(&dialog);
+    form.contact->setAccessibleName(ActionsPage::tr("Contact at that agency for this case"));
+    form.contact->setPlaceholderText(ActionsPage::tr("Name, and phone or email"));
+    layout->addRow(ActionsPage::tr("C&ontact:"), form.contact);
+    form.contactProblem = FieldProblem::addRow(layout, ActionsPage::tr("Problem with the contact"), false);
+    form.saveProblem = FieldProblem::addRow(layout, ActionsPage::tr("Problem saving"), true);
+    if (offered.isEmpty())
+        FieldProblem::show(form.agencyProblem,
+            ActionsPage::tr("Every agency in the team's list is already involved in this case."));
+    form.buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
+    form.buttons->button(QDialogButtonBox::Save)
+        ->setAccessibleName(ActionsPage::tr("Save the agency's involvement"));
+    form.buttons->button(QDialogButtonBox::Cancel)
+        ->setAccessibleName(ActionsPage::tr("Cancel without saving"));
+    layout->addRow(form.buttons);
+    QObject::connect(form.buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    return form;
 }
 } // namespace
 
@@ -86,7 +103,7 @@ ActionsPage::ActionsPage(StoreSession& session, QUndoStack& undoStack, QWidget* 
     , m_agencies(new CaseAgenciesModel(&session, this))
 {
     auto* layout = new QVBoxLayout(this);
-    m_message = problemLabel(tr("Message about actions"), this);
+    m_message = FieldProblem::label(tr("Message about actions"), this);
     layout->addWidget(m_message);
     layout->addWidget(buildAgencies(), 1);
     layout->addWidget(buildActions(), 2);
@@ -197,7 +214,7 @@ void ActionsPage::updateButtons()
 
 void ActionsPage::showMessage(const QString& message)
 {
-    showProblem(m_message, message);
+    FieldProblem::show(m_message, message);
 }
 
 void ActionsPage::addAction()
@@ -313,54 +330,31 @@ void ActionsPage::askAddAgency()
 {
     if (!m_addAgency->isEnabled())
         return;
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("addAgencyDialog"));
-    dialog.setWindowTitle(tr("Involve an agency"));
-    dialog.setMinimumWidth(420);
-    connect(&m_session, &StoreSession::locked, &dialog, &QDialog::reject);
-    auto* form = new QFormLayout(&dialog);
-    auto* agency = new QComboBox(&dialog);
-    agency->setAccessibleName(tr("Agency to involve"));
     // Agencies already on the case are left out: each is involved once, with one contact.
+    QList<Agency> offered;
     try {
         for (const Agency& a : AgencyRepository(*m_session.store()).list()) {
             if (a.active && !m_agencies->involves(a.meta.id))
-                agency->addItem(a.name, a.meta.id);
+                offered << a;
         }
     } catch (const StoreError& e) {
         showMessage(e.message());
         return;
     }
-    form->addRow(tr("&Agency:"), agency);
-    auto* agencyProblemLabel = problemLabel(tr("Problem with the agency"), &dialog);
-    form->addRow(QString(), agencyProblemLabel);
-    showProblem(agencyProblemLabel, QString());
-    auto* contact = new QLineEdit(&dialog);
-    contact->setAccessibleName(tr("Contact at that agency for this case"));
-    contact->setPlaceholderText(tr("Name, and phone or email"));
-    form->addRow(tr("C&ontact:"), contact);
-    auto* contactProblemLabel = problemLabel(tr("Problem with the contact"), &dialog);
-    form->addRow(QString(), contactProblemLabel);
-    showProblem(contactProblemLabel, QString());
-    auto* saveProblem = problemLabel(tr("Problem saving"), &dialog);
-    form->addRow(saveProblem);
-    showProblem(saveProblem, QString());
-    if (agency->count() == 0)
-        showProblem(
-            agencyProblemLabel, tr("Every agency in the team's list is already involved in this case."));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Save)->setAccessibleName(tr("Save the agency's involvement"));
-    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel without saving"));
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
-        const QString id = agency->currentData().toString();
-        showProblem(agencyProblemLabel, agencyProblem(id));
-        showProblem(contactProblemLabel, contactProblem(contact->text().trimmed()));
-        if (agencyProblemLabel->isVisible() || contactProblemLabel->isVisible())
+    QDialog dialog(this);
+    connect(&m_session, &StoreSession::locked, &dialog, &QDialog::reject);
+    const AgencyForm form = buildAgencyForm(dialog, offered);
+    connect(form.buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        const QString id = form.agency->currentData().toString();
+        const QString contact = form.contact->text().trimmed();
+        const QString agencyRefusal = agencyProblem(id);
+        const QString contactRefusal = contactProblem(contact);
+        FieldProblem::show(form.agencyProblem, agencyRefusal);
+        FieldProblem::show(form.contactProblem, contactRefusal);
+        if (!agencyRefusal.isEmpty() || !contactRefusal.isEmpty())
             return;
-        const QString failure = addAgency(id, contact->text());
-        showProblem(saveProblem, failure);
+        const QString failure = addAgency(id, contact);
+        FieldProblem::show(form.saveProblem, failure);
         if (failure.isEmpty())
             dialog.accept();
     });

@@ -1,14 +1,15 @@
 #include "CaseWorkspace.h"
 
+#include "ActionsPage.h"
+#include "CaseDetailsDialog.h"
+#include "NeedsPage.h"
 #include "core/CaseLifecycle.h"
 #include "core/Ons4.h"
 #include "core/PamLevel.h"
 #include "core/Validation.h"
 #include "core/Vocabulary.h"
-#include "models/ActionsModel.h"
 #include "models/AssessmentsModel.h"
 #include "models/CaseHistoryModel.h"
-#include "models/NeedsModel.h"
 #include "models/NotesModel.h"
 #include "models/StoreSession.h"
 #include "store/AgencyRepository.h"
@@ -20,6 +21,7 @@
 #include "store/NoteRepository.h"
 #include "store/PersonRepository.h"
 #include "store/StoreError.h"
+#include "store/UserRepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,6 +40,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace {
@@ -66,11 +69,10 @@ QString dateText(const QDate& date)
 CaseWorkspace::CaseWorkspace(StoreSession& session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
-    , m_needs(new NeedsModel(&session, this))
-    , m_actions(new ActionsModel(&session, this))
     , m_notes(new NotesModel(&session, this))
     , m_assessments(new AssessmentsModel(&session, this))
     , m_history(new CaseHistoryModel(&session, this))
+    , m_undo(new QUndoStack(this))
 {
     auto* layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
@@ -85,11 +87,21 @@ CaseWorkspace::CaseWorkspace(StoreSession& session, QWidget* parent)
     m_overview = new QTextBrowser(overviewPage);
     m_overview->setAccessibleName(tr("Case overview"));
     overviewLayout->addWidget(m_overview);
+    auto* buttonRow = new QHBoxLayout;
+    auto* editDetailsButton = new QPushButton(tr("Edit details..."), overviewPage);
+    editDetailsButton->setToolTip(tr("Change the referral, consent, risk and subject (Ctrl+E)"));
+    connect(editDetailsButton, &QPushButton::clicked, this, &CaseWorkspace::editDetails);
+    buttonRow->addWidget(editDetailsButton);
     m_statusButtons = new QHBoxLayout;
-    overviewLayout->addLayout(m_statusButtons);
+    buttonRow->addLayout(m_statusButtons, 1);
+    overviewLayout->addLayout(buttonRow);
     m_tabs->addTab(overviewPage, tr("&Overview"));
-    m_tabs->addTab(tableFor(m_needs, tr("Needs"), this), tr("Nee&ds"));
-    m_tabs->addTab(tableFor(m_actions, tr("Agencies and actions"), this), tr("&Actions"));
+    m_needsPage = new NeedsPage(m_session, *m_undo, this);
+    m_tabs->addTab(m_needsPage, tr("Nee&ds"));
+    m_actionsPage = new ActionsPage(m_session, *m_undo, this);
+    m_tabs->addTab(m_actionsPage, tr("&Actions"));
+    connect(m_needsPage, &NeedsPage::problem, this, &CaseWorkspace::statusMessage);
+    connect(m_actionsPage, &ActionsPage::problem, this, &CaseWorkspace::statusMessage);
     m_tabs->addTab(buildNotesPage(), tr("&Notes"));
     m_tabs->addTab(buildOutcomesPage(), tr("O&utcomes"));
     m_tabs->addTab(tableFor(m_history, tr("Case history"), this), tr("&History"));
@@ -112,11 +124,24 @@ QWidget* CaseWorkspace::buildNotesPage()
     connect(m_significantOnly, &QCheckBox::toggled, m_notes, &NotesModel::setSignificantOnly);
     layout->addWidget(m_significantOnly);
     QTableView* notes = tableFor(m_notes, tr("Notes and chronology"), page);
+    m_notesView = notes;
     // The text is what a worker reads: put it beside the date and kind, not off to the right.
     notes->horizontalHeader()->moveSection(NotesModel::Text, NotesModel::Author + 1);
     notes->horizontalHeader()->resizeSection(NotesModel::Text, 320);
     connect(m_notes, &QAbstractItemModel::modelReset, notes, &QTableView::resizeRowsToContents);
     layout->addWidget(notes, 2);
+    m_correctButton = new QPushButton(tr("Co&rrect selected note..."), page);
+    m_correctButton->setToolTip(
+        tr("Notes are never changed: a correction is a new note linked to the one it corrects."));
+    connect(m_correctButton, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_notesView->currentIndex();
+        if (current.isValid())
+            startCorrection(m_notes->noteAt(current.row()).meta.id);
+    });
+    auto* noteButtons = new QHBoxLayout;
+    noteButtons->addWidget(m_correctButton);
+    noteButtons->addStretch(1);
+    layout->addLayout(noteButtons);
 
     auto* form = new QFormLayout;
     m_noteKind = new QComboBox(page);
@@ -131,13 +156,30 @@ QWidget* CaseWorkspace::buildNotesPage()
     m_noteDate->setMaximumDate(QDate::currentDate());
     m_noteDate->setAccessibleName(tr("Date of contact"));
     form->addRow(tr("Da&te:"), m_noteDate);
-    m_noteSignificant = new QCheckBox(tr("Significant event"), page);
+    m_noteAgency = new QComboBox(page);
+    m_noteAgency->setAccessibleName(tr("Your agency"));
+    form->addRow(tr("Agenc&y:"), m_noteAgency);
+    m_noteSignificant = new QCheckBox(tr("Significant event (shown in the chronology)"), page);
     form->addRow(QString(), m_noteSignificant);
+    m_noteAgencyOnly = new QCheckBox(tr("Visible to my agency only"), page);
+    m_noteAgencyOnly->setToolTip(
+        tr("Only workers of the agency chosen above will see this note, on screen and in print."));
+    form->addRow(QString(), m_noteAgencyOnly);
+    m_correcting = new QLabel(page);
+    m_correcting->setWordWrap(true);
+    m_correcting->hide();
+    m_cancelCorrection = new QPushButton(tr("Cancel correction"), page);
+    m_cancelCorrection->hide();
+    connect(m_cancelCorrection, &QPushButton::clicked, this, &CaseWorkspace::cancelCorrection);
+    auto* correctingRow = new QHBoxLayout;
+    correctingRow->addWidget(m_correcting, 1);
+    correctingRow->addWidget(m_cancelCorrection);
+    form->addRow(correctingRow);
     m_noteText = new QPlainTextEdit(page);
     m_noteText->setAccessibleName(tr("Note text"));
     m_noteText->setTabChangesFocus(true);
     m_noteText->setPlaceholderText(tr("What happened, who was there, what was agreed"));
-    form->addRow(tr("N&ote:"), m_noteText);
+    form->addRow(tr("Note te&xt:"), m_noteText);
     m_noteProblem = new QLabel(page);
     m_noteProblem->setWordWrap(true);
     m_noteProblem->setVisible(false);
@@ -170,12 +212,12 @@ QWidget* CaseWorkspace::buildOutcomesPage()
     m_assessStage = new QComboBox(page);
     for (const QString& key : Vocabulary::assessmentStages().keys())
         m_assessStage->addItem(Vocabulary::assessmentStages().label(key), key);
-    form->addRow(tr("S&tage:"), m_assessStage);
+    form->addRow(tr("&Stage:"), m_assessStage);
     m_assessDate = new QDateEdit(QDate::currentDate(), page);
     m_assessDate->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
     m_assessDate->setCalendarPopup(true);
     m_assessDate->setMaximumDate(QDate::currentDate());
-    form->addRow(tr("Dat&e:"), m_assessDate);
+    form->addRow(tr("Da&te:"), m_assessDate);
 
     m_assessFields = new QStackedWidget(page);
     auto* ons4 = new QWidget(m_assessFields);
@@ -333,9 +375,14 @@ void CaseWorkspace::openCase(const QString& caseId)
     if (caseId == m_caseId)
         return;
     parkDraft();
+    cancelCorrection();
+    m_undo->clear(); // undo belongs to the case being worked on
     m_caseId = caseId;
-    for (CaseDetailModel* model :
-        std::initializer_list<CaseDetailModel*> {m_needs, m_actions, m_notes, m_assessments, m_history})
+    if (m_noteAgency->count() == 0)
+        fillNoteAgencies();
+    m_needsPage->openCase(caseId);
+    m_actionsPage->openCase(caseId);
+    for (CaseDetailModel* model : std::initializer_list<CaseDetailModel*> {m_notes, m_assessments, m_history})
         model->setCaseId(caseId);
     m_tabs->setEnabled(true);
     refreshOverview();
@@ -345,14 +392,18 @@ void CaseWorkspace::openCase(const QString& caseId)
 void CaseWorkspace::clear()
 {
     m_caseId.clear();
-    for (CaseDetailModel* model :
-        std::initializer_list<CaseDetailModel*> {m_needs, m_actions, m_notes, m_assessments, m_history})
+    m_needsPage->clear();
+    m_actionsPage->clear();
+    for (CaseDetailModel* model : std::initializer_list<CaseDetailModel*> {m_notes, m_assessments, m_history})
         model->setCaseId(QString());
     m_title->setText(tr("No case open: choose one from the list"));
     m_overview->clear();
     m_outcomeSummary->clear();
+    cancelCorrection();
     m_noteText->clear();
+    m_noteAgency->clear();
     m_noteProblem->setVisible(false);
+    m_undo->clear();
     m_tabs->setEnabled(false);
 }
 
@@ -413,7 +464,7 @@ void CaseWorkspace::refreshStatusButtons(const QString& status)
     }
     // Only the moves the lifecycle allows from here are offered.
     for (const QString& to : CaseLifecycle::nextStatuses(status)) {
-        const QString text = to == QLatin1String("closed") ? tr("Close case...")
+        const QString text = to == QLatin1String("closed") ? tr("C&lose case...")
             : to == QLatin1String("declined")              ? tr("Decline...")
             : status == QLatin1String("closed")            ? tr("Reopen...")
                                                 : tr("Mark %1...").arg(Vocabulary::caseStatuses().label(to));
@@ -500,7 +551,12 @@ void CaseWorkspace::saveNote()
     note.significant = m_noteSignificant->isChecked();
     note.text = m_noteText->toPlainText().trimmed();
     note.author = store->actor();
-    const QString problem = Validation::requiredText(note.text, tr("The note"), maxNoteLength);
+    note.agencyId = m_noteAgency->currentData().toString();
+    note.agencyOnly = m_noteAgencyOnly->isChecked();
+    note.correctsNoteId = m_correctsNoteId;
+    QString problem = Validation::requiredText(note.text, tr("The note"), maxNoteLength);
+    if (problem.isEmpty() && note.agencyOnly && note.agencyId.isEmpty())
+        problem = tr("Choose your agency: a note visible to one agency only needs to say which.");
     m_noteProblem->setText(problem);
     m_noteProblem->setVisible(!problem.isEmpty());
     if (!problem.isEmpty()) {
@@ -520,7 +576,72 @@ void CaseWorkspace::saveNote()
     }
     m_noteText->clear();
     m_noteSignificant->setChecked(false);
+    m_noteAgencyOnly->setChecked(false);
+    cancelCorrection();
     m_session.notifyCaseChanged(m_caseId);
+}
+
+void CaseWorkspace::startCorrection(const QString& noteId)
+{
+    Store* store = m_session.store();
+    if (!store || m_caseId.isEmpty())
+        return;
+    const auto original = NoteRepository(*store).get(noteId);
+    if (!original || original->caseId != m_caseId)
+        return;
+    m_correctsNoteId = noteId;
+    m_correcting->setText(tr("Correcting the note of %1 by %2. The original stays in the record, "
+                             "marked as corrected.")
+                              .arg(dateText(original->occurredOn), original->author));
+    m_correcting->show();
+    m_cancelCorrection->show();
+    m_noteKind->setCurrentIndex(m_noteKind->findData(original->kind));
+    m_noteDate->setDate(original->occurredOn);
+    m_noteSignificant->setChecked(original->significant);
+    m_noteAgencyOnly->setChecked(original->agencyOnly);
+    m_noteText->setPlainText(original->text);
+    m_noteText->setFocus();
+}
+
+void CaseWorkspace::editDetails()
+{
+    if (m_caseId.isEmpty())
+        return;
+    CaseDetailsDialog dialog(m_session, m_caseId, m_undo, this);
+    dialog.setUndoFailureHandler([this](const QString& message) { emit statusMessage(message); });
+    if (dialog.exec() == QDialog::Accepted)
+        emit statusMessage(tr("Case details saved. Undo (Ctrl+Z) puts them back."));
+}
+
+void CaseWorkspace::focusNewNote()
+{
+    if (m_caseId.isEmpty())
+        return;
+    m_tabs->setCurrentWidget(m_noteText->parentWidget());
+    m_noteText->setFocus();
+}
+
+void CaseWorkspace::cancelCorrection()
+{
+    if (!m_correctsNoteId.isEmpty())
+        m_noteText->clear();
+    m_correctsNoteId.clear();
+    m_correcting->hide();
+    m_cancelCorrection->hide();
+}
+
+void CaseWorkspace::fillNoteAgencies()
+{
+    // The worker's own agency first when the store knows it, so agency-only notes are quick.
+    m_noteAgency->clear();
+    m_noteAgency->addItem(tr("(not stated)"), QString());
+    Store* store = m_session.store();
+    if (!store)
+        return;
+    for (const Agency& agency : AgencyRepository(*store).list())
+        m_noteAgency->addItem(agency.name, agency.meta.id);
+    if (const auto me = UserRepository(*store).findByUsername(store->actor()))
+        m_noteAgency->setCurrentIndex(std::max(0, m_noteAgency->findData(me->agencyId)));
 }
 
 QString CaseWorkspace::draftKey() const

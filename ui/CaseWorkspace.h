@@ -2,10 +2,10 @@
 
 #include <QWidget>
 
-class ActionsModel;
+class ActionsPage;
 class AssessmentsModel;
 class CaseHistoryModel;
-class NeedsModel;
+class NeedsPage;
 class NotesModel;
 struct Assessment;
 struct TransitionRequest;
@@ -21,6 +21,8 @@ class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
 class QTextBrowser;
+class QUndoStack;
+class QTableView;
 class StoreSession;
 
 // One case, in tabs: Overview, Needs, Actions, Notes (with a new-note form), Outcomes and
@@ -37,12 +39,27 @@ public:
     QString caseId() const { return m_caseId; }
     void clear();
     QTabWidget* tabs() const { return m_tabs; }
+    NeedsPage* needsPage() const { return m_needsPage; }
+    ActionsPage* actionsPage() const { return m_actionsPage; }
     // Moves the open case through its lifecycle under core's rules (CaseLifecycle). Returns
     // an empty string when done, otherwise why not, in plain words; nothing is written then.
     QString changeStatus(const TransitionRequest& request);
     // Records an outcome measure on the open case after checking its values; returns an
     // empty string when saved, otherwise why not.
     QString recordAssessment(Assessment assessment);
+    // Starts a correction of a note: the form is filled with its text and the saved note
+    // is linked to it (notes are never edited in place).
+    void startCorrection(const QString& noteId);
+    // The open case's recent edits; emptied when another case opens or the store locks.
+    QUndoStack* undoStack() const { return m_undo; }
+    // Opens the case details editor for the open case.
+    void editDetails();
+    // Shows the Notes tab with the keyboard in the new note's text.
+    void focusNewNote();
+
+signals:
+    // A short message for the status bar, e.g. why an undo could not be done.
+    void statusMessage(const QString& message);
 
 private:
     QWidget* buildNotesPage();
@@ -53,6 +70,8 @@ private:
     void refreshStatusButtons(const QString& status);
     void askStatusChange(const QString& to);
     void saveNote();
+    void cancelCorrection();
+    void fillNoteAgencies();
     void parkDraft();
     void restoreDraft();
     QString draftKey() const;
@@ -74,8 +93,8 @@ private:
     QSpinBox* m_ae = nullptr;
     QSpinBox* m_months = nullptr;
     QLabel* m_assessProblem = nullptr;
-    NeedsModel* m_needs = nullptr;
-    ActionsModel* m_actions = nullptr;
+    NeedsPage* m_needsPage = nullptr;
+    ActionsPage* m_actionsPage = nullptr;
     NotesModel* m_notes = nullptr;
     AssessmentsModel* m_assessments = nullptr;
     CaseHistoryModel* m_history = nullptr;
@@ -86,4 +105,12 @@ private:
     QPlainTextEdit* m_noteText = nullptr;
     QLabel* m_noteProblem = nullptr;
     QPushButton* m_saveNote = nullptr;
+    QComboBox* m_noteAgency = nullptr;
+    QCheckBox* m_noteAgencyOnly = nullptr;
+    QLabel* m_correcting = nullptr;
+    QPushButton* m_cancelCorrection = nullptr;
+    QPushButton* m_correctButton = nullptr;
+    QTableView* m_notesView = nullptr;
+    QString m_correctsNoteId;
+    QUndoStack* m_undo = nullptr;
 };

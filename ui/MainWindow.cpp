@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "CaseWorkspace.h"
+#include "ImportDialog.h"
 #include "InactivityTimer.h"
 #include "NewCaseDialog.h"
 #include "SettingsDialog.h"
@@ -9,22 +10,30 @@
 #include "WelcomeWidget.h"
 #include "core/Vocabulary.h"
 #include "models/CaseListModel.h"
+#include "models/StatusCounts.h"
 #include "models/StoreSession.h"
+#include "store/AgencyRepository.h"
+#include "store/CaseFacets.h"
 #include "store/CaseRepository.h"
-#include "store/OutboxRepository.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(StoreSession& session, AppSettings& settings, QWidget* parent)
@@ -33,6 +42,7 @@ MainWindow::MainWindow(StoreSession& session, AppSettings& settings, QWidget* pa
     , m_settings(settings)
     , m_cases(new CaseListModel(&session, this))
     , m_inactivity(new InactivityTimer(this))
+    , m_statusCounts(new StatusCounts(&session, this))
 {
     setWindowTitle(tr("Pivot Casebook"));
     m_pages = new QStackedWidget(this);
@@ -44,18 +54,23 @@ MainWindow::MainWindow(StoreSession& session, AppSettings& settings, QWidget* pa
     m_pages->addWidget(m_casesPage);
     setCentralWidget(m_pages);
     buildActions();
+    buildMenus();
 
     m_lockState = new QLabel(this);
     m_pending = new QLabel(this);
-    m_lastSync = new QLabel(tr("Not synced: sync is not set up yet"), this);
+    m_lastSync = new QLabel(this);
     statusBar()->addWidget(m_lockState);
     statusBar()->addWidget(m_pending);
     statusBar()->addPermanentWidget(m_lastSync);
 
     connect(&m_session, &StoreSession::unlocked, this, &MainWindow::onUnlocked);
     connect(&m_session, &StoreSession::locked, this, &MainWindow::onLocked);
-    connect(&m_session, &StoreSession::caseChanged, this, &MainWindow::updateStatus);
-    connect(&m_session, &StoreSession::caseAdded, this, &MainWindow::updateStatus);
+    // The counts are whole-table reads, made off the GUI thread; the labels follow them.
+    connect(m_statusCounts, &StatusCounts::countsReady, this, &MainWindow::updateStatus);
+    connect(m_statusCounts, &StatusCounts::cleared, this, &MainWindow::updateStatus);
+    connect(m_statusCounts, &StatusCounts::failed, this,
+        [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(&m_settings, &AppSettings::changed, this, &MainWindow::updateStatus);
     connect(m_welcome, &WelcomeWidget::existingStoreChosen, this, [this](const QString& path) {
         m_session.setStorePath(path);
         m_settings.setValue(AppSettings::Key::StorePath, path);
@@ -67,6 +82,8 @@ MainWindow::MainWindow(StoreSession& session, AppSettings& settings, QWidget* pa
         [this] { m_pages->setCurrentWidget(m_welcome); });
     connect(m_inactivity, &InactivityTimer::inactive, &m_session, &StoreSession::lock);
     connect(m_cases, &CaseListModel::totalCountChanged, this, &MainWindow::updateStatus);
+    connect(m_workspace, &CaseWorkspace::statusMessage, this,
+        [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     showStartPage();
 }
 
@@ -74,21 +91,7 @@ QWidget* MainWindow::buildCasesPage()
 {
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
-    auto* filters = new QHBoxLayout;
-    m_search = new QLineEdit(page);
-    m_search->setPlaceholderText(tr("Search names, reasons and notes (Ctrl+F)"));
-    m_search->setAccessibleName(tr("Search cases"));
-    m_search->setClearButtonEnabled(true);
-    filters->addWidget(m_search, 2);
-    m_status = new QComboBox(page);
-    m_status->setAccessibleName(tr("Status filter"));
-    m_status->addItem(tr("All statuses"), QString());
-    for (const QString& key : Vocabulary::caseStatuses().keys())
-        m_status->addItem(Vocabulary::caseStatuses().label(key), key);
-    filters->addWidget(m_status);
-    m_overdue = new QCheckBox(tr("Overdue actions only"), page);
-    filters->addWidget(m_overdue);
-    layout->addLayout(filters);
+    layout->addLayout(buildFilterRow(page));
 
     // Search runs as the worker pauses typing, not on every key.
     auto* debounce = new QTimer(this);
@@ -96,7 +99,8 @@ QWidget* MainWindow::buildCasesPage()
     debounce->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, &MainWindow::applyFilter);
-    connect(m_status, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    for (QComboBox* choice : {m_status, m_leadWorker, m_need, m_agency, m_risk})
+        connect(choice, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
     connect(m_overdue, &QCheckBox::toggled, this, &MainWindow::applyFilter);
 
     auto* splitter = new QSplitter(page);
@@ -130,33 +134,221 @@ QWidget* MainWindow::buildCasesPage()
     return page;
 }
 
+QLayout* MainWindow::buildFilterRow(QWidget* page)
+{
+    auto* rows = new QVBoxLayout;
+    auto* searchRow = new QHBoxLayout;
+    m_search = new QLineEdit(page);
+    m_search->setPlaceholderText(tr("Search names, reasons and notes (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search cases"));
+    m_search->setClearButtonEnabled(true);
+    searchRow->addWidget(m_search, 1);
+    m_overdue = new QCheckBox(tr("O&verdue actions only"), page);
+    searchRow->addWidget(m_overdue);
+    auto* clear = new QPushButton(tr("Clear filters"), page);
+    clear->setToolTip(tr("Show every case again (Ctrl+Shift+F)"));
+    connect(clear, &QPushButton::clicked, this, &MainWindow::clearFilters);
+    searchRow->addWidget(clear);
+    rows->addLayout(searchRow);
+
+    auto* choiceRow = new QHBoxLayout;
+    const auto addChoice = [&](QComboBox*& box, const QString& accessibleName, const QString& any) {
+        box = new QComboBox(page);
+        box->setAccessibleName(accessibleName);
+        box->setToolTip(accessibleName);
+        box->addItem(any, QString());
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        choiceRow->addWidget(box);
+    };
+    addChoice(m_status, tr("Status filter"), tr("All statuses"));
+    for (const QString& key : Vocabulary::caseStatuses().keys())
+        m_status->addItem(Vocabulary::caseStatuses().label(key), key);
+    addChoice(m_risk, tr("Risk filter"), tr("Any risk"));
+    for (const QString& key : Vocabulary::riskLevels().keys())
+        m_risk->addItem(tr("%1 risk").arg(Vocabulary::riskLevels().label(key)), key);
+    addChoice(m_need, tr("Need filter"), tr("Any need"));
+    for (const QString& key : Vocabulary::needs().keys())
+        m_need->addItem(Vocabulary::needs().label(key), key);
+    addChoice(m_leadWorker, tr("Lead worker filter"), tr("Any lead worker"));
+    addChoice(m_agency, tr("Agency filter"), tr("Any agency"));
+    m_agency->setToolTip(tr("Cases referred by or involving this agency"));
+    choiceRow->addStretch(1);
+    rows->addLayout(choiceRow);
+    return rows;
+}
+
+void MainWindow::fillFilterChoices()
+{
+    // Lead workers and agencies come from the store, so they are refilled on every unlock.
+    Store* store = m_session.store();
+    for (QComboBox* box : {m_leadWorker, m_agency}) {
+        const QSignalBlocker quiet(box);
+        while (box->count() > 1)
+            box->removeItem(1);
+    }
+    if (!store)
+        return;
+    const QSignalBlocker quietLead(m_leadWorker);
+    const QSignalBlocker quietAgency(m_agency);
+    for (const QString& name : CaseFacets(*store).leadWorkers())
+        m_leadWorker->addItem(name, name);
+    for (const Agency& agency : AgencyRepository(*store).list())
+        m_agency->addItem(agency.name, agency.meta.id);
+}
+
+void MainWindow::clearFilters()
+{
+    const QSignalBlocker a(m_search), b(m_status), c(m_overdue), d(m_leadWorker), e(m_need), f(m_agency),
+        g(m_risk);
+    m_search->clear();
+    m_overdue->setChecked(false);
+    for (QComboBox* box : {m_status, m_leadWorker, m_need, m_agency, m_risk})
+        box->setCurrentIndex(0);
+    applyFilter();
+}
+
+void MainWindow::setFilterChoice(
+    const QString& leadWorker, const QString& needKey, const QString& agencyId, const QString& risk)
+{
+    const QSignalBlocker a(m_leadWorker), b(m_need), c(m_agency), d(m_risk);
+    m_leadWorker->setCurrentIndex(std::max(0, m_leadWorker->findData(leadWorker)));
+    m_need->setCurrentIndex(std::max(0, m_need->findData(needKey)));
+    m_agency->setCurrentIndex(std::max(0, m_agency->findData(agencyId)));
+    m_risk->setCurrentIndex(std::max(0, m_risk->findData(risk)));
+    applyFilter();
+}
+
 void MainWindow::buildActions()
 {
-    QToolBar* bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setMovable(false);
-    m_lockAction = bar->addAction(tr("&Lock"), &m_session, &StoreSession::lock);
-    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_lockAction->setToolTip(tr("Lock the store now (Ctrl+L)"));
-    m_newCaseAction = bar->addAction(tr("&New referral..."), this, [this] {
-        NewCaseDialog dialog(m_session, this);
-        if (dialog.exec() == QDialog::Accepted) {
-            const int row = m_cases->rowForCaseId(dialog.createdCaseId());
-            if (row >= 0)
-                m_table->selectRow(row);
-        }
-    });
-    m_newCaseAction->setShortcut(QKeySequence::New);
-    m_newCaseAction->setToolTip(tr("Record a new referral (Ctrl+N)"));
-    QAction* settings = bar->addAction(tr("&Settings"), this, &MainWindow::openSettings);
-    settings->setShortcut(QKeySequence::Preferences);
-    auto* find = new QAction(this);
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, this, [this] {
+    const auto make
+        = [this](const QString& text, const QKeySequence& keys, const QString& tip, bool needsStore) {
+              auto* action = new QAction(text, this);
+              action->setShortcut(keys);
+              // Shortcuts are named in tooltips too, so the toolbar teaches the keyboard.
+              action->setToolTip(
+                  keys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
+              action->setShortcutVisibleInContextMenu(true);
+              if (needsStore)
+                  m_unlockedActions << action;
+              addAction(action); // shortcuts work even with the menu bar hidden
+              return action;
+          };
+    m_lockAction = make(tr("&Lock"), QKeySequence(Qt::CTRL | Qt::Key_L), tr("Lock the store now"), true);
+    connect(m_lockAction, &QAction::triggered, &m_session, &StoreSession::lock);
+    m_newCaseAction = make(tr("&New referral..."), QKeySequence::New, tr("Record a new referral"), true);
+    connect(m_newCaseAction, &QAction::triggered, this, &MainWindow::newReferral);
+    m_importAction = make(tr("&Import referrals from CSV..."), QKeySequence(Qt::CTRL | Qt::Key_I),
+        tr("Check a spreadsheet of referrals and import it"), true);
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importReferrals);
+    m_settingsAction = make(tr("&Settings..."), QKeySequence(Qt::CTRL | Qt::Key_Comma),
+        tr("Auto-lock, sync and team settings"), false);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    m_quitAction
+        = make(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Lock the store and quit"), false);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_workspace->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_workspace->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    addActions({m_undoAction, m_redoAction}); // listed with the other shortcuts, menu bar or not
+    m_findAction = make(tr("&Find cases"), QKeySequence::Find, tr("Search names, reasons and notes"), true);
+    connect(m_findAction, &QAction::triggered, this, [this] {
         m_search->setFocus();
         m_search->selectAll();
     });
-    addAction(find);
+    m_clearFiltersAction = make(tr("&Clear filters"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+        tr("Show every case again"), true);
+    connect(m_clearFiltersAction, &QAction::triggered, this, &MainWindow::clearFilters);
+
+    m_editDetailsAction = make(tr("&Edit case details..."), QKeySequence(Qt::CTRL | Qt::Key_E),
+        tr("Change the open case's referral, consent, risk and subject"), true);
+    connect(m_editDetailsAction, &QAction::triggered, m_workspace, &CaseWorkspace::editDetails);
+    m_addNoteAction = make(tr("Add &note"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        tr("Write a note on the open case"), true);
+    connect(m_addNoteAction, &QAction::triggered, m_workspace, &CaseWorkspace::focusNewNote);
+    m_listAction = make(tr("Go to the case &list"), QKeySequence(Qt::CTRL | Qt::Key_1),
+        tr("Move the keyboard focus to the case list"), true);
+    connect(m_listAction, &QAction::triggered, this, [this] { m_table->setFocus(); });
+    m_caseAction = make(tr("Go to the open &case"), QKeySequence(Qt::CTRL | Qt::Key_2),
+        tr("Move the keyboard focus to the open case"), true);
+    connect(m_caseAction, &QAction::triggered, this, [this] { m_workspace->tabs()->setFocus(); });
+    m_shortcutsAction
+        = make(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, tr("List every shortcut"), false);
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addActions({m_newCaseAction, m_importAction});
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addActions({m_lockAction, m_quitAction});
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({m_undoAction, m_redoAction});
+    edit->addSeparator();
+    edit->addActions({m_findAction, m_clearFiltersAction});
+    QMenu* caseMenu = menuBar()->addMenu(tr("&Case"));
+    caseMenu->addActions({m_editDetailsAction, m_addNoteAction});
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    go->addActions({m_listAction, m_caseAction});
+    QMenu* help = menuBar()->addMenu(tr("Hel&p"));
+    help->addAction(m_shortcutsAction);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->addActions({m_lockAction, m_newCaseAction, m_importAction, m_undoAction, m_settingsAction});
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    for (QAction* action : actions()) {
+        if (action->shortcut().isEmpty())
+            continue;
+        rows += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td></tr>")
+                    .arg(action->text().remove(QLatin1Char('&')).toHtmlEscaped(),
+                        action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped());
+    }
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Keyboard shortcuts"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(QStringLiteral("<table cellspacing=6>%1</table>").arg(rows)
+        + tr("<p>In a case, Alt with the underlined letter opens a tab (Alt+O Overview, Alt+D Needs, "
+             "Alt+A Actions, Alt+N Notes, Alt+U Outcomes, Alt+H History). Ctrl+Enter saves a note.</p>"));
+    box.exec();
+}
+
+void MainWindow::importReferrals()
+{
+    ImportDialog dialog(m_session, this);
+    QStringList references;
+    connect(&dialog, &ImportDialog::imported, this,
+        [&references](const QStringList& refs) { references = refs; });
+    dialog.exec();
+    if (references.isEmpty() || !m_session.isUnlocked())
+        return;
+    statusBar()->showMessage(
+        tr("Imported %n referral(s).", nullptr, static_cast<int>(references.size())), 15000);
+    // Show the first imported case, if the list's filters let it through.
+    const std::optional<CaseRecord> first
+        = CaseRepository(*m_session.store()).byReference(references.first());
+    const int row = first ? m_cases->rowForCaseId(first->meta.id) : -1;
+    if (row >= 0)
+        m_table->selectRow(row);
+}
+
+void MainWindow::newReferral()
+{
+    NewCaseDialog dialog(m_session, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        const int row = m_cases->rowForCaseId(dialog.createdCaseId());
+        if (row >= 0)
+            m_table->selectRow(row);
+    }
 }
 
 void MainWindow::showStartPage()
@@ -167,8 +359,8 @@ void MainWindow::showStartPage()
         m_pages->setCurrentWidget(m_unlock);
     else
         m_pages->setCurrentWidget(m_welcome);
-    m_lockAction->setEnabled(m_session.isUnlocked());
-    m_newCaseAction->setEnabled(m_session.isUnlocked());
+    for (QAction* action : std::as_const(m_unlockedActions))
+        action->setEnabled(m_session.isUnlocked());
     updateStatus();
 }
 
@@ -177,6 +369,7 @@ void MainWindow::onUnlocked()
     m_settings.setValue(AppSettings::Key::StorePath, m_session.storePath());
     m_inactivity->setTimeout(m_settings.autoLockMinutes() * 60 * 1000);
     m_inactivity->start();
+    fillFilterChoices();
     showStartPage();
     m_table->setFocus();
 }
@@ -184,7 +377,8 @@ void MainWindow::onUnlocked()
 void MainWindow::onLocked()
 {
     m_inactivity->stop();
-    m_search->clear();
+    clearFilters();
+    fillFilterChoices();
     showStartPage();
 }
 
@@ -194,6 +388,10 @@ void MainWindow::applyFilter()
     filter.search = m_search->text();
     filter.status = m_status->currentData().toString();
     filter.overdueOnly = m_overdue->isChecked();
+    filter.leadWorker = m_leadWorker->currentData().toString();
+    filter.needKey = m_need->currentData().toString();
+    filter.agencyId = m_agency->currentData().toString();
+    filter.risk = m_risk->currentData().toString();
     m_cases->setFilter(filter);
 }
 
@@ -206,22 +404,42 @@ void MainWindow::openSelectedCase()
 
 void MainWindow::updateStatus()
 {
-    Store* store = m_session.store();
-    if (!store) {
+    m_lastSync->setText(lastSyncText());
+    if (!m_session.isUnlocked()) {
         m_lockState->setText(tr("Locked"));
         m_pending->clear();
         m_counts->clear();
         return;
     }
-    m_lockState->setText(tr("Unlocked: %1").arg(m_session.storePath()));
-    const int pending = OutboxRepository(*store).pendingCount();
-    m_pending->setText(tr("%n change(s) waiting to sync", nullptr, pending));
-    const QMap<QString, int> counts = CaseRepository(*store).countsByStatus();
+    m_lockState->setText(tr("Unlocked: %1").arg(QDir::toNativeSeparators(m_session.storePath())));
+    if (!m_statusCounts->hasCounts()) {
+        m_pending->setText(tr("Counting changes waiting to sync..."));
+        m_counts->setText(tr("%1 shown of %2 matching").arg(m_cases->rowCount()).arg(m_cases->totalCount()));
+        return;
+    }
+    const QMap<QString, int> counts = m_statusCounts->byStatus();
+    m_pending->setText(tr("%n change(s) waiting to sync", nullptr, m_statusCounts->pendingChanges()));
     m_counts->setText(tr("%1 shown of %2 matching; %3 open, %4 closed in all")
                           .arg(m_cases->rowCount())
                           .arg(m_cases->totalCount())
                           .arg(counts.value(QStringLiteral("open")))
                           .arg(counts.value(QStringLiteral("closed"))));
+}
+
+QString MainWindow::lastSyncText() const
+{
+    // This version keeps every change in the store's outbox; nothing has been sent anywhere.
+    const QString server = m_settings.value(AppSettings::Key::SyncServerUrl).toString().trimmed();
+    if (server.isEmpty())
+        return tr("Last sync: never (no sync server set in Settings)");
+    return tr("Last sync: never (this version cannot sync yet; changes wait in the store)");
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // Locking first lets open editors park unsaved text as drafts inside the store.
+    m_session.lock();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::openSettings()

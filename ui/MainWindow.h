@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
+class StatusCounts;
 class StoreSession;
 class UnlockWidget;
 class WelcomeWidget;
@@ -30,14 +31,28 @@ public:
     QTableView* caseTable() const { return m_table; }
     QLineEdit* searchField() const { return m_search; }
     void showStartPage();
+    // Narrows the list to one lead worker, need, agency or risk (empty = any), as the combos do.
+    void setFilterChoice(
+        const QString& leadWorker, const QString& needKey, const QString& agencyId, const QString& risk);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     QWidget* buildCasesPage();
+    QLayout* buildFilterRow(QWidget* page);
     void buildActions();
+    void buildMenus();
+    void fillFilterChoices();
+    void clearFilters();
+    void showShortcuts();
+    void newReferral();
+    void importReferrals();
     void onUnlocked();
     void onLocked();
     void applyFilter();
     void updateStatus();
+    QString lastSyncText() const;
     void openSettings();
     void openSelectedCase();
 
@@ -52,12 +67,30 @@ private:
     QLineEdit* m_search = nullptr;
     QComboBox* m_status = nullptr;
     QCheckBox* m_overdue = nullptr;
+    QComboBox* m_leadWorker = nullptr;
+    QComboBox* m_need = nullptr;
+    QComboBox* m_agency = nullptr;
+    QComboBox* m_risk = nullptr;
     QLabel* m_counts = nullptr;
     CaseWorkspace* m_workspace = nullptr;
     InactivityTimer* m_inactivity = nullptr;
     QLabel* m_lockState = nullptr;
     QLabel* m_pending = nullptr;
     QLabel* m_lastSync = nullptr;
+    StatusCounts* m_statusCounts = nullptr;
     QAction* m_lockAction = nullptr;
     QAction* m_newCaseAction = nullptr;
+    QAction* m_importAction = nullptr;
+    QAction* m_settingsAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_findAction = nullptr;
+    QAction* m_clearFiltersAction = nullptr;
+    QAction* m_editDetailsAction = nullptr;
+    QAction* m_addNoteAction = nullptr;
+    QAction* m_listAction = nullptr;
+    QAction* m_caseAction = nullptr;
+    QAction* m_shortcutsAction = nullptr;
+    QList<QAction*> m_unlockedActions; // enabled only while a store is open
 };

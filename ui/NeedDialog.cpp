@@ -1,5 +1,6 @@
 #include "NeedDialog.h"
 
+#include "FieldProblem.h"
 #include "core/Validation.h"
 #include "core/Vocabulary.h"
 #include "models/StoreSession.h"
@@ -26,34 +27,6 @@ namespace {
 constexpr int maxNotesLength = 20000;
 constexpr int maxClutterRating = 9;
 constexpr QLatin1String hoarding("hoarding");
-
-QLabel* problemLabel(const QString& accessibleName, QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setAccessibleName(accessibleName);
-    // Bold rather than coloured: it must stand out in any theme and without colour vision.
-    QFont bold = label->font();
-    bold.setBold(true);
-    label->setFont(bold);
-    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->setFocusPolicy(Qt::NoFocus);
-    label->hide();
-    return label;
-}
-
-void showProblem(QLabel* label, const QString& problem)
-{
-    label->setText(problem);
-    // In a form the whole row goes, so a field without a problem leaves no gap under it.
-    auto* form
-        = label->parentWidget() ? qobject_cast<QFormLayout*>(label->parentWidget()->layout()) : nullptr;
-    if (form && form->indexOf(label) >= 0)
-        form->setRowVisible(label, !problem.isEmpty());
-    else
-        label->setVisible(!problem.isEmpty());
-}
 
 QComboBox* vocabularyCombo(const Vocabulary& vocabulary, const QString& accessibleName, QWidget* parent)
 {
@@ -129,67 +102,8 @@ NeedDialog::NeedDialog(StoreSession& session, QUndoStack& undoStack, const QStri
     auto* form = new QFormLayout(this);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
 
-    m_need = vocabularyCombo(Vocabulary::needs(), tr("Need"), this);
-    form->addRow(tr("&Need:"), m_need);
-    m_needProblem = problemLabel(tr("Problem with the need"), this);
-    form->addRow(QString(), m_needProblem);
-    showProblem(m_needProblem, QString());
-    // Needs already on the case stay in the list (so the worker sees them) but say so.
-    QStringList onCase;
-    if (Store* store = m_session.store()) {
-        try {
-            for (const CaseNeed& n : NeedRepository(*store).forCase(m_caseId))
-                onCase << n.needKey;
-        } catch (const StoreError& e) {
-            showProblem(m_needProblem, e.message());
-        }
-    }
-    for (int i = 0; i < m_need->count(); ++i) {
-        if (onCase.contains(m_need->itemData(i).toString()))
-            m_need->setItemText(i, tr("%1 (already on this case)").arg(m_need->itemText(i)));
-    }
-    for (int i = 0; i < m_need->count(); ++i) {
-        if (!onCase.contains(m_need->itemData(i).toString())) {
-            m_need->setCurrentIndex(i);
-            break;
-        }
-    }
-
-    m_severity = vocabularyCombo(Vocabulary::severities(), tr("Severity"), this);
-    m_severity->setCurrentIndex(m_severity->findData(CaseNeed {}.severity));
-    form->addRow(tr("Se&verity:"), m_severity);
-    m_status = vocabularyCombo(Vocabulary::needStatuses(), tr("Status"), this);
-    m_status->setCurrentIndex(m_status->findData(CaseNeed {}.status));
-    form->addRow(tr("S&tatus:"), m_status);
-
-    m_clutter = new QSpinBox(this);
-    m_clutter->setRange(0, maxClutterRating);
-    m_clutter->setSpecialValueText(tr("Not recorded"));
-    m_clutter->setAccessibleName(tr("Clutter Image Rating"));
-    m_clutter->setAccessibleDescription(tr("1 to 9, for hoarding only"));
-    m_clutterHint = new QLabel(this);
-    m_clutterHint->setWordWrap(true);
-    auto* clutterRow = new QHBoxLayout;
-    clutterRow->addWidget(m_clutter);
-    clutterRow->addWidget(m_clutterHint, 1);
-    form->addRow(tr("C&lutter rating:"), clutterRow);
-    if (auto* label = qobject_cast<QLabel*>(form->labelForField(clutterRow)))
-        label->setBuddy(m_clutter);
-    m_clutterProblem = problemLabel(tr("Problem with the clutter rating"), this);
-    form->addRow(QString(), m_clutterProblem);
-    showProblem(m_clutterProblem, QString());
-
-    m_notes = new QPlainTextEdit(this);
-    m_notes->setTabChangesFocus(true);
-    m_notes->setAccessibleName(tr("Notes on this need"));
-    m_notes->setPlaceholderText(tr("What the need looks like now, and what would help"));
-    form->addRow(tr("N&otes:"), m_notes);
-    m_notesProblem = problemLabel(tr("Problem with the notes"), this);
-    form->addRow(QString(), m_notesProblem);
-    showProblem(m_notesProblem, QString());
-    m_saveProblem = problemLabel(tr("Problem saving"), this);
-    form->addRow(m_saveProblem);
-    showProblem(m_saveProblem, QString());
+    buildFields(form);
+    markNeedsOnCase();
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Save)->setAccessibleName(tr("Save the need"));
@@ -212,6 +126,66 @@ NeedDialog::NeedDialog(StoreSession& session, QUndoStack& undoStack, const QStri
     // Nothing of the case may stay on screen once the store locks.
     connect(&m_session, &StoreSession::locked, this, &QDialog::reject);
     followNeedKind();
+}
+
+void NeedDialog::buildFields(QFormLayout* form)
+{
+    m_need = vocabularyCombo(Vocabulary::needs(), tr("Need"), this);
+    form->addRow(tr("&Need:"), m_need);
+    m_needProblem = FieldProblem::addRow(form, tr("Problem with the need"), false);
+    m_severity = vocabularyCombo(Vocabulary::severities(), tr("Severity"), this);
+    m_severity->setCurrentIndex(m_severity->findData(CaseNeed {}.severity));
+    form->addRow(tr("Se&verity:"), m_severity);
+    m_status = vocabularyCombo(Vocabulary::needStatuses(), tr("Status"), this);
+    m_status->setCurrentIndex(m_status->findData(CaseNeed {}.status));
+    form->addRow(tr("S&tatus:"), m_status);
+
+    m_clutter = new QSpinBox(this);
+    m_clutter->setRange(0, maxClutterRating);
+    m_clutter->setSpecialValueText(tr("Not recorded"));
+    m_clutter->setAccessibleName(tr("Clutter Image Rating"));
+    m_clutter->setAccessibleDescription(tr("1 to 9, for hoarding only"));
+    m_clutterHint = new QLabel(this);
+    m_clutterHint->setWordWrap(true);
+    auto* clutterRow = new QHBoxLayout;
+    clutterRow->addWidget(m_clutter);
+    clutterRow->addWidget(m_clutterHint, 1);
+    form->addRow(tr("C&lutter rating:"), clutterRow);
+    if (auto* label = qobject_cast<QLabel*>(form->labelForField(clutterRow)))
+        label->setBuddy(m_clutter);
+    m_clutterProblem = FieldProblem::addRow(form, tr("Problem with the clutter rating"), false);
+
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setTabChangesFocus(true);
+    m_notes->setAccessibleName(tr("Notes on this need"));
+    m_notes->setPlaceholderText(tr("What the need looks like now, and what would help"));
+    form->addRow(tr("N&otes:"), m_notes);
+    m_notesProblem = FieldProblem::addRow(form, tr("Problem with the notes"), false);
+    m_saveProblem = FieldProblem::addRow(form, tr("Problem saving"), true);
+}
+
+void NeedDialog::markNeedsOnCase()
+{
+    // Needs already on the case stay in the list (so the worker sees them) but say so.
+    QStringList onCase;
+    if (Store* store = m_session.store()) {
+        try {
+            for (const CaseNeed& n : NeedRepository(*store).forCase(m_caseId))
+                onCase << n.needKey;
+        } catch (const StoreError& e) {
+            FieldProblem::show(m_needProblem, e.message());
+        }
+    }
+    for (int i = 0; i < m_need->count(); ++i) {
+        if (onCase.contains(m_need->itemData(i).toString()))
+            m_need->setItemText(i, tr("%1 (already on this case)").arg(m_need->itemText(i)));
+    }
+    for (int i = 0; i < m_need->count(); ++i) {
+        if (!onCase.contains(m_need->itemData(i).toString())) {
+            m_need->setCurrentIndex(i);
+            break;
+        }
+    }
 }
 
 void NeedDialog::setNeed(const CaseNeed& need)
@@ -284,10 +258,10 @@ QStringList NeedDialog::check(const CaseNeed& need)
     if (!Vocabulary::severities().contains(need.severity)
         || !Vocabulary::needStatuses().contains(need.status))
         otherProblem = tr("Choose a severity and a status from the lists.");
-    showProblem(m_needProblem, needProblem);
-    showProblem(m_clutterProblem, clutterProblem);
-    showProblem(m_notesProblem, notesProblem);
-    showProblem(m_saveProblem, otherProblem);
+    FieldProblem::show(m_needProblem, needProblem);
+    FieldProblem::show(m_clutterProblem, clutterProblem);
+    FieldProblem::show(m_notesProblem, notesProblem);
+    FieldProblem::show(m_saveProblem, otherProblem);
     QStringList all;
     for (const QString& p : {needProblem, clutterProblem, notesProblem, otherProblem}) {
         if (!p.isEmpty())
@@ -307,7 +281,7 @@ QString NeedDialog::save()
     // A store error has no field to sit beside, so it goes under the form; the fields keep
     // what was typed.
     const QString failure = write(need);
-    showProblem(m_saveProblem, failure);
+    FieldProblem::show(m_saveProblem, failure);
     return failure;
 }
 

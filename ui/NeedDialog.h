@@ -8,6 +8,7 @@
 #include <utility>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QSpinBox;
@@ -49,6 +50,8 @@ public:
     QLabel* saveProblem() const { return m_saveProblem; }
 
 private:
+    void buildFields(QFormLayout* form);
+    void markNeedsOnCase();
     CaseNeed needFromFields() const;
     // Shows each problem beside its field; returns them all (empty when none).
     QStringList check(const CaseNeed& need);

@@ -3,17 +3,17 @@
 #include "AppSettings.h"
 #include "models/StoreSession.h"
 
-#include <QApplication>
 #include <QDir>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
 
-namespace { } // namespace
+#include <utility>
 
 UnlockWidget::UnlockWidget(StoreSession& session, QWidget* parent)
     : QWidget(parent)
@@ -66,6 +66,20 @@ UnlockWidget::UnlockWidget(StoreSession& session, QWidget* parent)
     field->addLayout(row);
     layout->addLayout(field);
 
+    // Shown while the key is derived: words and a moving bar, so it is not a frozen window.
+    auto* busyRow = new QHBoxLayout;
+    m_busyLabel = new QLabel(tr("Unlocking…"), column);
+    m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
+    m_busyBar = new QProgressBar(column);
+    m_busyBar->setObjectName(QStringLiteral("busyBar"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setAccessibleName(tr("Unlocking"));
+    m_busyBar->setMaximumHeight(m_busyLabel->fontMetrics().height());
+    busyRow->addWidget(m_busyLabel);
+    busyRow->addWidget(m_busyBar, 1);
+    layout->addLayout(busyRow);
+
     // The message is words with a warning icon, not colour alone.
     m_messageIcon = new QLabel(column);
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
@@ -85,22 +99,24 @@ UnlockWidget::UnlockWidget(StoreSession& session, QWidget* parent)
     layout->addLayout(messageRow);
 
     auto* otherRow = new QHBoxLayout;
-    auto* other = new QPushButton(tr("Use a &different store…"), column);
-    other->setObjectName(QStringLiteral("differentStoreButton"));
-    other->setFlat(true);
-    other->setCursor(Qt::PointingHandCursor);
-    otherRow->addWidget(other);
+    m_differentStore = new QPushButton(tr("Use a &different store…"), column);
+    m_differentStore->setObjectName(QStringLiteral("differentStoreButton"));
+    m_differentStore->setFlat(true);
+    m_differentStore->setCursor(Qt::PointingHandCursor);
+    otherRow->addWidget(m_differentStore);
     otherRow->addStretch(1);
     layout->addLayout(otherRow);
     layout->addStretch(2);
 
     setTabOrder(m_passphrase, m_unlockButton);
-    setTabOrder(m_unlockButton, other);
+    setTabOrder(m_unlockButton, m_differentStore);
     setFocusProxy(m_passphrase);
 
     connect(m_passphrase, &QLineEdit::returnPressed, this, &UnlockWidget::unlock);
     connect(m_unlockButton, &QPushButton::clicked, this, &UnlockWidget::unlock);
-    connect(other, &QPushButton::clicked, this, &UnlockWidget::differentStoreRequested);
+    connect(m_differentStore, &QPushButton::clicked, this, &UnlockWidget::differentStoreRequested);
+    connect(&m_session, &StoreSession::unlockFinished, this, &UnlockWidget::unlockFinished);
+    setBusy(false);
     reset();
 }
 
@@ -126,25 +142,46 @@ void UnlockWidget::showEvent(QShowEvent* event)
     m_passphrase->setFocus();
 }
 
+void UnlockWidget::setBusy(bool busy)
+{
+    m_passphrase->setEnabled(!busy);
+    m_unlockButton->setEnabled(!busy);
+    m_differentStore->setEnabled(!busy);
+    m_busyLabel->setVisible(busy);
+    m_busyBar->setVisible(busy);
+    if (busy)
+        setCursor(Qt::BusyCursor);
+    else
+        unsetCursor();
+}
+
 void UnlockWidget::unlock()
 {
+    if (m_waiting || m_session.isOpening())
+        return;
     if (m_passphrase->text().isEmpty()) {
         showMessage(tr("Enter the store's passphrase."));
         m_passphrase->setFocus();
         return;
     }
-
-    // Key derivation (Argon2id, about half a second) runs on the GUI thread for now, with a
-    // busy cursor and the button disabled; moving it to a worker thread is the next step.
-    m_unlockButton->setEnabled(false);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
+    showMessage(QString());
     QByteArray secret = m_passphrase->text().toUtf8();
     m_passphrase->clear();
-    const QString problem = m_session.unlock(secret, m_actor);
-    secret.fill('\0');
-    QApplication::restoreOverrideCursor();
-    m_unlockButton->setEnabled(true);
+    // Moved, so the session's wipe reaches the only copy of these bytes.
+    if (!m_session.unlockInBackground(std::move(secret), m_actor)) {
+        showMessage(tr("The store is already being opened; wait for it to finish."));
+        return;
+    }
+    m_waiting = true;
+    setBusy(true);
+}
 
+void UnlockWidget::unlockFinished(const QString& problem)
+{
+    if (!m_waiting)
+        return; // someone else's unlock
+    m_waiting = false;
+    setBusy(false);
     if (problem.isEmpty()) {
         reset();
         emit unlocked();

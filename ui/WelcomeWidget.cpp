@@ -5,7 +5,6 @@
 #include "models/StoreSession.h"
 #include "store/KeyDerivation.h"
 
-#include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -20,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 QLabel* problemLabel(const QString& objectName, QWidget* parent)
@@ -148,7 +148,17 @@ WelcomeWidget::WelcomeWidget(StoreSession& session, QWidget* parent)
     m_createButton = new QPushButton(tr("&Create store"), createGroup);
     m_createButton->setObjectName(QStringLiteral("createButton"));
     m_createButton->setDefault(true);
+    m_busyLabel = new QLabel(tr("Creating the store…"), createGroup);
+    m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
+    m_busyBar = new QProgressBar(createGroup);
+    m_busyBar->setObjectName(QStringLiteral("busyBar"));
+    m_busyBar->setRange(0, 0); // a moving bar: the window is working, not frozen
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setAccessibleName(tr("Creating the store"));
+    m_busyBar->setMaximumHeight(m_busyLabel->fontMetrics().height());
     auto* createRow = new QHBoxLayout;
+    createRow->addWidget(m_busyLabel);
+    createRow->addWidget(m_busyBar, 1);
     createRow->addStretch(1);
     createRow->addWidget(m_createButton);
     form->addRow(createRow);
@@ -186,6 +196,9 @@ WelcomeWidget::WelcomeWidget(StoreSession& session, QWidget* parent)
     connect(m_passphrase, &QLineEdit::textEdited, m_passphraseProblem, &QLabel::hide);
     connect(m_repeat, &QLineEdit::textEdited, m_repeatProblem, &QLabel::hide);
     connect(m_location, &QLineEdit::textEdited, m_locationProblem, &QLabel::hide);
+    connect(&m_session, &StoreSession::createFinished, this, &WelcomeWidget::createFinished);
+    m_busyDisabled = {m_location, browse, m_passphrase, m_repeat, m_createButton, openButton};
+    setBusy(false);
     updateStrength();
 }
 
@@ -252,6 +265,8 @@ void WelcomeWidget::clearProblems()
 
 void WelcomeWidget::create()
 {
+    if (!m_creatingPath.isEmpty() || m_session.isOpening())
+        return;
     clearProblems();
     const QString path = storeLocation();
     if (path.isEmpty()) {
@@ -291,17 +306,35 @@ void WelcomeWidget::create()
     if (params.salt.isEmpty())
         params = KeyDerivation::freshParams(params.opsLimit, params.memLimit);
 
-    // Key derivation (Argon2id, about half a second) runs on the GUI thread for now, with a
-    // busy cursor and the button disabled; moving it to a worker thread is the next step.
-    m_createButton->setEnabled(false);
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     QByteArray secret = passphrase.toUtf8();
     m_session.setStorePath(path);
-    const QString problem = m_session.create(secret, params, m_actor);
-    secret.fill('\0');
-    QApplication::restoreOverrideCursor();
-    m_createButton->setEnabled(true);
+    // Moved, so the session's wipe reaches the only copy of these bytes.
+    if (!m_session.createInBackground(std::move(secret), params, m_actor)) {
+        showProblem(m_createProblem, nullptr, tr("A store is already being opened; wait for it to finish."));
+        return;
+    }
+    m_creatingPath = path;
+    setBusy(true);
+}
 
+void WelcomeWidget::setBusy(bool busy)
+{
+    for (QWidget* widget : std::as_const(m_busyDisabled))
+        widget->setEnabled(!busy);
+    m_busyLabel->setVisible(busy);
+    m_busyBar->setVisible(busy);
+    if (busy)
+        setCursor(Qt::BusyCursor);
+    else
+        unsetCursor();
+}
+
+void WelcomeWidget::createFinished(const QString& problem)
+{
+    if (m_creatingPath.isEmpty())
+        return; // not ours
+    const QString path = std::exchange(m_creatingPath, QString());
+    setBusy(false);
     if (!problem.isEmpty()) {
         showProblem(m_createProblem, nullptr, problem);
         m_createButton->setFocus();

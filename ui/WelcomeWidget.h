@@ -2,6 +2,7 @@
 
 #include "store/KdfParams.h"
 
+#include <QList>
 #include <QWidget>
 
 #include <optional>
@@ -14,7 +15,8 @@ class StoreSession;
 
 // First run: what a store is, then either create one (location, passphrase twice with a
 // live strength meter; weak or mismatched passphrases refused beside the field) or open an
-// existing file. Creating leaves the session unlocked.
+// existing file. Creating leaves the session unlocked. The key is derived on the session's
+// worker thread; meanwhile the form is disabled and "Creating the store..." shows.
 class WelcomeWidget : public QWidget
 {
     Q_OBJECT
@@ -42,6 +44,8 @@ private:
     void openExisting();
     void updateStrength();
     void create();
+    void createFinished(const QString& problem);
+    void setBusy(bool busy);
     void showProblem(QLabel* label, QLineEdit* field, const QString& problem);
     void clearProblems();
 
@@ -59,4 +63,8 @@ private:
     QLabel* m_repeatProblem = nullptr;
     QPushButton* m_createButton = nullptr;
     QLabel* m_createProblem = nullptr;
+    QLabel* m_busyLabel = nullptr;
+    QProgressBar* m_busyBar = nullptr;
+    QList<QWidget*> m_busyDisabled; // what cannot be used while the store is being created
+    QString m_creatingPath; // set while this widget waits for the session
 };

@@ -15,6 +15,9 @@ private slots:
     void csvSyntaxError();
     void headerOnly();
     void formatError();
+    void decodeUtf8();
+    void decodeRefusesOtherEncodings();
+    void decodeRefusesOversizedFiles();
 
 private:
     static const QDate today;
@@ -249,6 +252,39 @@ void TestReferralCsv::formatError()
 {
     QCOMPARE(ReferralCsv::formatError(LineError {4, QStringLiteral("risk is blank")}),
         QStringLiteral("line 4: risk is blank"));
+}
+
+void TestReferralCsv::decodeUtf8()
+{
+    // As Excel's "CSV UTF-8" saves it: a byte-order mark first, which is not part of the text.
+    const ReferralCsv::Decoded decoded = ReferralCsv::decode(
+        QByteArrayLiteral("\xEF\xBB\xBFgiven_name\nSi\xC3\xA2n\n"), QStringLiteral("a.csv"));
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded.text, QStringLiteral("given_name\nSi\u00E2n\n"));
+    const ReferralCsv::Decoded empty = ReferralCsv::decode(QByteArray(), QStringLiteral("empty.csv"));
+    QVERIFY(empty.ok()); // an empty file is parse()'s to report, by line
+    QCOMPARE(empty.text, QString());
+}
+
+void TestReferralCsv::decodeRefusesOtherEncodings()
+{
+    // "Siân" saved as Windows-1252 by an older spreadsheet.
+    const ReferralCsv::Decoded decoded
+        = ReferralCsv::decode(QByteArrayLiteral("given_name\nSi\xE2n\n"), QStringLiteral("latin1.csv"));
+    QVERIFY(!decoded.ok());
+    QCOMPARE(decoded.problem,
+        QStringLiteral("latin1.csv is not UTF-8 text; save it as \"CSV UTF-8\" and try again."));
+    QCOMPARE(decoded.text, QString()); // nothing half-decoded to preview by mistake
+}
+
+void TestReferralCsv::decodeRefusesOversizedFiles()
+{
+    QByteArray bytes(ReferralCsv::maxFileBytes, 'a');
+    QVERIFY(ReferralCsv::decode(bytes, QStringLiteral("big.csv")).ok());
+    bytes.append('a');
+    const ReferralCsv::Decoded decoded = ReferralCsv::decode(bytes, QStringLiteral("big.csv"));
+    QCOMPARE(decoded.problem, QStringLiteral("big.csv is larger than 64 MiB; split it into smaller files."));
+    QCOMPARE(decoded.text, QString());
 }
 
 QTEST_GUILESS_MAIN(TestReferralCsv)

@@ -22,11 +22,16 @@ private slots:
     void caseAddedIsInsertedInOrder();
     void caseAddedPastTheLoadedPagesWaitsForFetch();
     void lockClearsAndUnlockReloads();
+    void answerForAReplacedFilterIsDropped();
+    void answerArrivingAfterLockIsDropped();
+    void oldRowsStayUntilTheNewOnesArrive();
 
 private:
     void addMany(int count);
     CaseListModel* newModel(bool withTester = true);
     void attachTester();
+    void waitLoaded();
+    void fetchPage();
 
     std::unique_ptr<SessionFixture> m_fx;
     std::unique_ptr<CaseListModel> m_model;
@@ -49,7 +54,22 @@ CaseListModel* TestCaseListModel::newModel(bool withTester)
     m_model = std::make_unique<CaseListModel>(m_fx->session.get());
     if (withTester)
         attachTester();
+    waitLoaded();
     return m_model.get();
+}
+
+// Counts and pages are read on the model's worker thread and arrive through the event loop.
+void TestCaseListModel::waitLoaded()
+{
+    QTRY_VERIFY(!m_model->isLoading());
+}
+
+void TestCaseListModel::fetchPage()
+{
+    const int before = m_model->rowCount();
+    QVERIFY(m_model->canFetchMore(QModelIndex()));
+    m_model->fetchMore(QModelIndex());
+    QTRY_VERIFY(m_model->rowCount() > before);
 }
 
 // The tester fetches more rows as it checks, so the paging tests attach it once they have
@@ -87,6 +107,9 @@ void TestCaseListModel::loadsInPagesOf200()
 
     QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
     model->fetchMore(QModelIndex());
+    model->fetchMore(QModelIndex()); // asked again while the page is on its way: one page only
+    QTRY_COMPARE(model->rowCount(), 400);
+    QTest::qWait(20);
     QCOMPARE(model->rowCount(), 400);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 200);
@@ -95,7 +118,7 @@ void TestCaseListModel::loadsInPagesOf200()
     attachTester();
 
     while (model->canFetchMore(QModelIndex()))
-        model->fetchMore(QModelIndex());
+        fetchPage();
     QCOMPARE(model->rowCount(), 1000);
     QCOMPARE(display(*model, 999, CaseListModel::Reference), QStringLiteral("PVT-2024-0001"));
     QCOMPARE(model->totalCount(), 1000);
@@ -170,6 +193,7 @@ void TestCaseListModel::filterByStatusAndSearchResets()
     CaseFilter closed;
     closed.status = QStringLiteral("closed");
     model->setFilter(closed);
+    waitLoaded();
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model->rowCount(), 15);
     QCOMPARE(model->totalCount(), 15);
@@ -181,6 +205,7 @@ void TestCaseListModel::filterByStatusAndSearchResets()
     CaseFilter search;
     search.search = QStringLiteral("bronw");
     model->setFilter(search);
+    waitLoaded();
     QCOMPARE(reset.count(), 2);
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->totalCount(), 1);
@@ -188,11 +213,13 @@ void TestCaseListModel::filterByStatusAndSearchResets()
 
     search.status = QStringLiteral("closed"); // she is open
     model->setFilter(search);
+    waitLoaded();
     QCOMPARE(model->rowCount(), 0);
     QCOMPARE(model->totalCount(), 0);
     QVERIFY(!model->canFetchMore(QModelIndex()));
 
     model->setFilter(CaseFilter());
+    waitLoaded();
     QCOMPARE(model->rowCount(), 31);
 }
 
@@ -233,6 +260,7 @@ void TestCaseListModel::caseLeavingTheFilterIsRemoved()
     CaseFilter open;
     open.status = QStringLiteral("open");
     model->setFilter(open);
+    waitLoaded();
     QCOMPARE(model->rowCount(), 3);
     const QString id = model->caseIdAt(1);
     auto record = CaseRepository(m_fx->store()).get(id);
@@ -293,7 +321,7 @@ void TestCaseListModel::caseAddedPastTheLoadedPagesWaitsForFetch()
     m_fx->session->notifyCaseAdded(c.meta.id);
     QCOMPARE(inserted.count(), 0);
     QCOMPARE(model->totalCount(), 251);
-    model->fetchMore(QModelIndex());
+    fetchPage();
     QCOMPARE(model->rowCount(), 251);
     QCOMPARE(model->caseIdAt(250), c.meta.id);
     QVERIFY(!model->canFetchMore(QModelIndex()));
@@ -316,8 +344,70 @@ void TestCaseListModel::lockClearsAndUnlockReloads()
     QCOMPARE(model->rowCount(), 0);
 
     QCOMPARE(m_fx->session->unlock(passphrase(), QStringLiteral("tester")), QString());
-    QCOMPARE(model->rowCount(), 3);
+    QTRY_COMPARE(model->rowCount(), 3);
     QCOMPARE(model->totalCount(), 3);
+}
+
+void TestCaseListModel::answerForAReplacedFilterIsDropped()
+{
+    addMany(40); // 20 open, 20 closed
+    CaseListModel* model = newModel();
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    QSignalSpy total(model, &CaseListModel::totalCountChanged);
+    CaseFilter closed;
+    closed.status = QStringLiteral("closed");
+    CaseFilter overdue;
+    overdue.overdueOnly = true; // none of these cases has actions
+    // Typed in quick succession: only the last filter's answer may reach the view.
+    model->setFilter(closed);
+    model->setFilter(CaseFilter());
+    model->setFilter(overdue);
+    QVERIFY(model->isLoading());
+    waitLoaded();
+    QTest::qWait(100); // a stale answer would arrive in this time
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(total.count(), 1);
+    QCOMPARE(total.first().first().toLongLong(), 0);
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(model->filter().overdueOnly, true);
+}
+
+void TestCaseListModel::answerArrivingAfterLockIsDropped()
+{
+    addMany(40);
+    CaseListModel* model = newModel();
+    CaseFilter closed;
+    closed.status = QStringLiteral("closed");
+    model->setFilter(closed);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    m_fx->session->lock();
+    QCOMPARE(reset.count(), 1); // the lock's own clear
+    QVERIFY(!model->isLoading());
+    QTest::qWait(100);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(model->totalCount(), 0);
+    model->fetchMore(QModelIndex()); // harmless while locked
+    QTest::qWait(20);
+    QCOMPARE(model->rowCount(), 0);
+}
+
+void TestCaseListModel::oldRowsStayUntilTheNewOnesArrive()
+{
+    addMany(10);
+    CaseListModel* model = newModel();
+    QSignalSpy loading(model, &CaseListModel::loadingChanged);
+    CaseFilter open;
+    open.status = QStringLiteral("open");
+    model->setFilter(open);
+    // Nothing blanks while the worker reads: the view keeps what it shows.
+    QCOMPARE(model->rowCount(), 10);
+    QVERIFY(!model->canFetchMore(QModelIndex()));
+    waitLoaded();
+    QCOMPARE(model->rowCount(), 5);
+    QCOMPARE(loading.count(), 2);
+    QCOMPARE(loading.at(0).at(0).toBool(), true);
+    QCOMPARE(loading.at(1).at(0).toBool(), false);
 }
 
 QTEST_MAIN(TestCaseListModel)

@@ -2,7 +2,11 @@
 #include "store/AuditLog.h"
 #include "store/StoreError.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTimer>
+
+#include <algorithm>
 
 using namespace ModelTestSupport;
 
@@ -20,9 +24,18 @@ private slots:
     void laterUnlockAuditsEachFailedAttempt();
     void missingStoreIsNotAFailedAttempt();
     void notificationsAreForwarded();
+    void backgroundCreateOpensTheStore();
+    void backgroundUnlockWithTheRightPassphrase();
+    void backgroundUnlockWithAWrongPassphraseIsCounted();
+    void secondRequestWhileOpeningIsRefused();
+    void lockWhileUnlockingClosesTheStoreAgain();
+    void destroyedWhileUnlocking();
+    void guiThreadKeepsRunningDuringKeyDerivation();
 
 private:
     QString wrongPassphraseMessage();
+    void createLocked(const KdfParams& params = fastParams());
+    static QString waitForFinished(QSignalSpy& finished);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<StoreSession> m_session;
@@ -164,6 +177,144 @@ void TestStoreSession::notificationsAreForwarded()
     QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("c1"));
     QCOMPARE(added.count(), 1);
     QCOMPARE(added.at(0).at(0).toString(), QStringLiteral("c2"));
+}
+
+void TestStoreSession::createLocked(const KdfParams& params)
+{
+    QCOMPARE(m_session->create(passphrase(), params, QStringLiteral("tester")), QString());
+    m_session->lock();
+}
+
+// The message an unlockFinished/createFinished spy received, once it has.
+QString TestStoreSession::waitForFinished(QSignalSpy& finished)
+{
+    if (finished.isEmpty() && !finished.wait(10000))
+        return QStringLiteral("no answer within 10 s");
+    return finished.first().first().toString();
+}
+
+void TestStoreSession::backgroundCreateOpensTheStore()
+{
+    QSignalSpy finished(m_session.get(), &StoreSession::createFinished);
+    QSignalSpy unlocked(m_session.get(), &StoreSession::unlocked);
+    QSignalSpy opening(m_session.get(), &StoreSession::openingChanged);
+    QVERIFY(m_session->createInBackground(passphrase(), fastParams(), QStringLiteral("tester")));
+    QVERIFY(m_session->isOpening());
+    QVERIFY(!m_session->isUnlocked()); // the answer comes through the event loop
+    QCOMPARE(waitForFinished(finished), QString());
+    QCOMPARE(unlocked.count(), 1);
+    QVERIFY(m_session->isUnlocked());
+    QVERIFY(!m_session->isOpening());
+    QCOMPARE(opening.count(), 2);
+    QCOMPARE(opening.at(0).at(0).toBool(), true);
+    QCOMPARE(opening.at(1).at(0).toBool(), false);
+    QVERIFY(m_session->storeExists());
+    QCOMPARE(m_session->store()->actor(), QStringLiteral("tester"));
+}
+
+void TestStoreSession::backgroundUnlockWithTheRightPassphrase()
+{
+    createLocked();
+    QSignalSpy finished(m_session.get(), &StoreSession::unlockFinished);
+    QSignalSpy unlocked(m_session.get(), &StoreSession::unlocked);
+    QByteArray secret = passphrase();
+    QVERIFY(m_session->unlockInBackground(std::move(secret), QStringLiteral("worker")));
+    QCOMPARE(waitForFinished(finished), QString());
+    QCOMPARE(unlocked.count(), 1);
+    QVERIFY(m_session->isUnlocked());
+    QCOMPARE(m_session->store()->actor(), QStringLiteral("worker"));
+    QCOMPARE(m_session->failedAttempts(), 0);
+}
+
+void TestStoreSession::backgroundUnlockWithAWrongPassphraseIsCounted()
+{
+    createLocked();
+    const QString expected = wrongPassphraseMessage();
+    QSignalSpy finished(m_session.get(), &StoreSession::unlockFinished);
+    QSignalSpy unlocked(m_session.get(), &StoreSession::unlocked);
+    QVERIFY(m_session->unlockInBackground(QByteArrayLiteral("not it"), QStringLiteral("tester")));
+    QCOMPARE(waitForFinished(finished), expected);
+    QCOMPARE(m_session->failedAttempts(), 1);
+    QVERIFY(!m_session->isUnlocked());
+    QCOMPARE(unlocked.count(), 0);
+
+    // The next unlock, in the background too, audits the attempt.
+    finished.clear();
+    QVERIFY(m_session->unlockInBackground(passphrase(), QStringLiteral("worker")));
+    QCOMPARE(waitForFinished(finished), QString());
+    QCOMPARE(m_session->failedAttempts(), 0);
+    int failed = 0;
+    for (const AuditEntry& e : AuditLog(*m_session->store()).entries())
+        failed += e.action == QLatin1String("failed-unlock") ? 1 : 0;
+    QCOMPARE(failed, 1);
+}
+
+void TestStoreSession::secondRequestWhileOpeningIsRefused()
+{
+    createLocked();
+    QSignalSpy finished(m_session.get(), &StoreSession::unlockFinished);
+    QSignalSpy unlocked(m_session.get(), &StoreSession::unlocked);
+    QVERIFY(m_session->unlockInBackground(passphrase(), QStringLiteral("tester")));
+    QVERIFY(!m_session->unlockInBackground(passphrase(), QStringLiteral("tester")));
+    QVERIFY(!m_session->createInBackground(passphrase(), fastParams(), QStringLiteral("tester")));
+    QVERIFY(m_session->unlock(passphrase(), QStringLiteral("tester")).contains(QStringLiteral("already")));
+    QCOMPARE(waitForFinished(finished), QString());
+    QTest::qWait(50); // a second answer would have arrived by now
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(unlocked.count(), 1);
+    QVERIFY(m_session->isUnlocked());
+    QCOMPARE(m_session->failedAttempts(), 0);
+}
+
+void TestStoreSession::lockWhileUnlockingClosesTheStoreAgain()
+{
+    createLocked();
+    QSignalSpy finished(m_session.get(), &StoreSession::unlockFinished);
+    QSignalSpy unlocked(m_session.get(), &StoreSession::unlocked);
+    QVERIFY(m_session->unlockInBackground(passphrase(), QStringLiteral("tester")));
+    m_session->lock();
+    const QString problem = waitForFinished(finished);
+    QVERIFY2(problem.contains(QStringLiteral("locked")), qPrintable(problem));
+    QCOMPARE(unlocked.count(), 0);
+    QVERIFY(!m_session->isUnlocked());
+    QVERIFY(!m_session->isOpening());
+    QCOMPARE(m_session->store(), nullptr);
+    // Nothing was left half open: the store opens normally afterwards.
+    QCOMPARE(m_session->unlock(passphrase(), QStringLiteral("tester")), QString());
+    QCOMPARE(m_session->failedAttempts(), 0);
+}
+
+void TestStoreSession::destroyedWhileUnlocking()
+{
+    createLocked();
+    QVERIFY(m_session->unlockInBackground(passphrase(), QStringLiteral("tester")));
+    m_session.reset(); // waits for the worker and closes what it opened
+    auto again = std::make_unique<StoreSession>();
+    again->setStorePath(m_dir->filePath(QStringLiteral("s.store")));
+    QCOMPARE(again->unlock(passphrase(), QStringLiteral("tester")), QString());
+}
+
+// The point of the worker thread: with the real key derivation (256 MiB, about half a
+// second or more here) the event loop still turns every few milliseconds.
+void TestStoreSession::guiThreadKeepsRunningDuringKeyDerivation()
+{
+    createLocked(KeyDerivation::freshParams());
+    QSignalSpy finished(m_session.get(), &StoreSession::unlockFinished);
+    QElapsedTimer sinceTick;
+    qint64 longestGap = 0;
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this, [&] { longestGap = std::max(longestGap, sinceTick.restart()); });
+    QElapsedTimer total;
+    total.start();
+    sinceTick.start();
+    ticker.start();
+    QVERIFY(m_session->unlockInBackground(passphrase(), QStringLiteral("tester")));
+    QCOMPARE(waitForFinished(finished), QString());
+    ticker.stop();
+    qInfo() << "unlock took" << total.elapsed() << "ms; longest event-loop gap" << longestGap << "ms";
+    QVERIFY(m_session->isUnlocked());
+    QVERIFY2(longestGap < 250, qPrintable(QStringLiteral("GUI thread held for %1 ms").arg(longestGap)));
 }
 
 QTEST_MAIN(TestStoreSession)

@@ -3,6 +3,7 @@
 #include "store/AgencyRepository.h"
 #include "store/AssessmentRepository.h"
 #include "store/AuditLog.h"
+#include "store/CaseFacets.h"
 #include "store/CaseRepository.h"
 #include "store/NeedRepository.h"
 #include "store/NormRepository.h"
@@ -1298,6 +1299,8 @@ void TestRepositories::listAndCountFilters()
     QVERIFY(check(F().overdueOn(QDate(2025, 6, 14)), {one}));
     QVERIFY(check(F().overdueOn(QDate(2025, 6, 1)), {}));
     QVERIFY(check(F().overdueOn(QDate(2025, 7, 2)), {two, one, four}));
+    // The lead workers the list can be narrowed to: each once, no blank for an unassigned case.
+    QCOMPARE(CaseFacets(store()).leadWorkers(), QStringList({QStringLiteral("amy"), QStringLiteral("ben")}));
     // Full text: a linked person's name (diacritics folded), the reason, a note.
     QVERIFY(check(F().search(QStringLiteral("sian")), {one}));
     QVERIFY(check(F().search(QStringLiteral("Evans")), {one}));

@@ -7,24 +7,33 @@
 #include "store/DraftRepository.h"
 #include "store/KeyDerivation.h"
 #include "store/NoteRepository.h"
+#include "store/OutboxRepository.h"
 #include "store/Store.h"
 #include "ui/AppSettings.h"
+#include "ui/CaseDetailsDialog.h"
 #include "ui/CaseWorkspace.h"
+#include "ui/ImportDialog.h"
 #include "ui/InactivityTimer.h"
 #include "ui/MainWindow.h"
 #include "ui/NewCaseDialog.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QUndoStack>
 
 // The main window end to end over a real store of fictional demo cases.
 class TestMainWindow : public QObject
@@ -43,10 +52,15 @@ private slots:
     void closingACaseFollowsTheRules();
     void recordingOutcomeMeasures();
     void newReferralChecksThenSaves();
+    void editDetailsFromTheMenuIsUndoable();
+    void importFromTheMenuShowsTheNewCases();
+    void statusBarSaysWhatIsTrue();
 
 private:
     QByteArray passphrase() const { return QByteArrayLiteral("correct horse battery staple"); }
     void unlock();
+    QAction* action(const QString& text) const;
+    QString statusText() const;
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -268,6 +282,115 @@ void TestMainWindow::newReferralChecksThenSaves()
     // The list shows it without a reload.
     QVERIFY(m_window->caseListModel()->rowForCaseId(created->meta.id) >= 0);
     QCOMPARE(m_window->caseListModel()->totalCount(), qint64(41));
+}
+
+QAction* TestMainWindow::action(const QString& text) const
+{
+    for (QAction* candidate : m_window->actions()) {
+        if (candidate->text().remove(QLatin1Char('&')) == text)
+            return candidate;
+    }
+    return nullptr;
+}
+
+QString TestMainWindow::statusText() const
+{
+    QStringList texts;
+    for (const QLabel* label : m_window->findChildren<QLabel*>())
+        texts << label->text();
+    return texts.join(QLatin1Char('|'));
+}
+
+void TestMainWindow::editDetailsFromTheMenuIsUndoable()
+{
+    unlock();
+    m_window->caseTable()->selectRow(0);
+    const QString caseId = m_window->workspace()->caseId();
+    const QString leadBefore = CaseRepository(*m_session->store()).get(caseId)->leadWorker;
+    bool seen = false;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<CaseDetailsDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        seen = true;
+        auto* lead = qobject_cast<QLineEdit*>(dialog->field(CaseDetailsDialog::Field::LeadWorker));
+        if (lead)
+            lead->setText(QStringLiteral("Priya Shah"));
+        const QString problem = dialog->save();
+        if (problem.isEmpty()) {
+            dialog->accept();
+        } else {
+            qWarning("%s", qPrintable(problem));
+            dialog->reject();
+        }
+    });
+    QAction* edit = action(QStringLiteral("Edit case details..."));
+    QVERIFY(edit);
+    QVERIFY(edit->isEnabled());
+    edit->trigger();
+    QVERIFY(seen);
+    QCOMPARE(CaseRepository(*m_session->store()).get(caseId)->leadWorker, QStringLiteral("Priya Shah"));
+    QUndoStack* undo = m_window->workspace()->undoStack();
+    QCOMPARE(undo->count(), 1);
+    QAction* undoAction = nullptr;
+    for (QAction* candidate : m_window->actions()) {
+        if (candidate->text().remove(QLatin1Char('&')).startsWith(QLatin1String("Undo")))
+            undoAction = candidate;
+    }
+    QVERIFY(undoAction);
+    QVERIFY(undoAction->isEnabled());
+    undoAction->trigger();
+    QCOMPARE(CaseRepository(*m_session->store()).get(caseId)->leadWorker, leadBefore);
+}
+
+void TestMainWindow::importFromTheMenuShowsTheNewCases()
+{
+    unlock();
+    const QString path = m_dir->filePath(QStringLiteral("referrals.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        "reference,referral_date,referring_agency,given_name,family_name,needs,reason,consent,risk,status\n"
+        "PVT-2025-0999,2025-01-05,Lancashire Police,Quentin,Xylander,loneliness,Lives alone,given,low,"
+        "referred\n");
+    file.close();
+    ImportDialog::setNextChosenFileForTesting(path);
+    bool seen = false;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<ImportDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        seen = true;
+        dialog->browseButton()->click();
+        const QString problem = dialog->importRows();
+        if (!problem.isEmpty())
+            qWarning("%s", qPrintable(problem));
+        dialog->reject();
+    });
+    action(QStringLiteral("Import referrals from CSV..."))->trigger();
+    QVERIFY(seen);
+    const auto imported = CaseRepository(*m_session->store()).byReference(QStringLiteral("PVT-2025-0999"));
+    QVERIFY(imported);
+    QTRY_COMPARE(m_window->caseListModel()->totalCount(), qint64(41));
+    // The newest referral heads the list and is opened for the worker.
+    QCOMPARE(m_window->workspace()->caseId(), imported->meta.id);
+}
+
+void TestMainWindow::statusBarSaysWhatIsTrue()
+{
+    QVERIFY(statusText().contains(QStringLiteral("Locked")));
+    QVERIFY(statusText().contains(QStringLiteral("Last sync: never (no sync server set in Settings)")));
+    unlock();
+    const int pending = OutboxRepository(*m_session->store()).pendingCount();
+    QVERIFY(pending > 0);
+    QTRY_VERIFY2(statusText().contains(QStringLiteral("%1 change(s) waiting to sync").arg(pending)),
+        qPrintable(statusText()));
+    QVERIFY(statusText().contains(QStringLiteral("40 shown of 40 matching")));
+    m_settings->setValue(AppSettings::Key::SyncServerUrl, QStringLiteral("https://casebook.example.org"));
+    QVERIFY(statusText().contains(QStringLiteral("this version cannot sync yet")));
+    m_session->lock();
+    QTRY_VERIFY(statusText().contains(QStringLiteral("Locked")));
+    QVERIFY(!statusText().contains(QStringLiteral("waiting to sync")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -19,9 +19,13 @@ private slots:
     void wrongPassphraseIsSaidAndCounted();
     void rightPassphraseUnlocks();
     void differentStoreIsRequested();
+    void busyWhileTheKeyIsDerived();
+    void lockWhileUnlockingEndsTheBusyState();
 
 private:
     void typeAndEnter(const QString& text);
+    void waitUntilIdle();
+    QLabel* message() const { return m_widget->findChild<QLabel*>(QStringLiteral("messageLabel")); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
@@ -62,6 +66,13 @@ void TestUnlockWidget::typeAndEnter(const QString& text)
     QTest::keyClick(edit, Qt::Key_Return);
 }
 
+// The unlock runs on the session's worker thread; its answer comes through the event loop.
+void TestUnlockWidget::waitUntilIdle()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isOpening(), 10000);
+    QTRY_VERIFY(m_widget->findChild<QLineEdit*>(QStringLiteral("passphraseEdit"))->isEnabled());
+}
+
 void TestUnlockWidget::showsStorePath()
 {
     auto* path = m_widget->findChild<QLabel*>(QStringLiteral("storePath"));
@@ -81,6 +92,7 @@ void TestUnlockWidget::wrongPassphraseIsSaidAndCounted()
     QVERIFY(!message->isVisible());
 
     typeAndEnter(QStringLiteral("not the passphrase"));
+    waitUntilIdle();
     QVERIFY(message->isVisible());
     QVERIFY2(message->text().contains(QStringLiteral("wrong")), qPrintable(message->text()));
     QVERIFY2(message->text().contains(QStringLiteral("(1 failed attempt)")), qPrintable(message->text()));
@@ -89,6 +101,7 @@ void TestUnlockWidget::wrongPassphraseIsSaidAndCounted()
     QVERIFY(!m_session->isUnlocked());
 
     typeAndEnter(QStringLiteral("still not it"));
+    waitUntilIdle();
     QVERIFY2(message->text().contains(QStringLiteral("(2 failed attempts)")), qPrintable(message->text()));
     QCOMPARE(m_session->failedAttempts(), 2);
     QVERIFY(!m_session->isUnlocked());
@@ -102,7 +115,10 @@ void TestUnlockWidget::rightPassphraseUnlocks()
     QSignalSpy unlocked(m_widget.get(), &UnlockWidget::unlocked);
     QSignalSpy sessionUnlocked(m_session.get(), &StoreSession::unlocked);
     typeAndEnter(QStringLiteral("wrong once"));
+    waitUntilIdle();
+    QCOMPARE(m_session->failedAttempts(), 1);
     typeAndEnter(QString::fromUtf8(UiTestSupport::passphrase()));
+    waitUntilIdle();
     QCOMPARE(unlocked.count(), 1);
     QCOMPARE(sessionUnlocked.count(), 1);
     QVERIFY(m_session->isUnlocked());
@@ -117,6 +133,51 @@ void TestUnlockWidget::differentStoreIsRequested()
     QTest::mouseClick(
         m_widget->findChild<QPushButton*>(QStringLiteral("differentStoreButton")), Qt::LeftButton);
     QCOMPARE(requested.count(), 1);
+}
+
+void TestUnlockWidget::busyWhileTheKeyIsDerived()
+{
+    QSignalSpy unlocked(m_widget.get(), &UnlockWidget::unlocked);
+    auto* edit = m_widget->findChild<QLineEdit*>(QStringLiteral("passphraseEdit"));
+    auto* button = m_widget->findChild<QPushButton*>(QStringLiteral("unlockButton"));
+    auto* busy = m_widget->findChild<QLabel*>(QStringLiteral("busyLabel"));
+    QVERIFY(busy);
+    QVERIFY(!busy->isVisible());
+
+    // Right after Enter the worker thread has the passphrase and the form waits for it.
+    typeAndEnter(QString::fromUtf8(UiTestSupport::passphrase()));
+    QVERIFY(m_session->isOpening());
+    QVERIFY(!edit->isEnabled());
+    QVERIFY(!button->isEnabled());
+    QVERIFY(!m_widget->findChild<QPushButton*>(QStringLiteral("differentStoreButton"))->isEnabled());
+    QVERIFY(busy->isVisible());
+    QCOMPARE(busy->text(), QStringLiteral("Unlocking…"));
+    QCOMPARE(edit->text(), QString()); // the field no longer holds the passphrase
+    // Enter again while busy starts nothing more.
+    QTest::keyClick(edit, Qt::Key_Return);
+    UiTestSupport::saveShot(*m_widget, QStringLiteral("unlock-busy"));
+
+    waitUntilIdle();
+    QCOMPARE(unlocked.count(), 1);
+    QVERIFY(m_session->isUnlocked());
+    QVERIFY(!busy->isVisible());
+    QVERIFY(button->isEnabled());
+    QVERIFY(!message()->isVisible());
+}
+
+void TestUnlockWidget::lockWhileUnlockingEndsTheBusyState()
+{
+    QSignalSpy unlocked(m_widget.get(), &UnlockWidget::unlocked);
+    typeAndEnter(QString::fromUtf8(UiTestSupport::passphrase()));
+    QVERIFY(m_session->isOpening());
+    m_session->lock(); // the inactivity timer or Ctrl+L elsewhere
+    waitUntilIdle();
+    QCOMPARE(unlocked.count(), 0);
+    QVERIFY(!m_session->isUnlocked());
+    QVERIFY(message()->isVisible());
+    QVERIFY2(message()->text().contains(QStringLiteral("locked")), qPrintable(message()->text()));
+    QVERIFY(!m_widget->findChild<QLabel*>(QStringLiteral("busyLabel"))->isVisible());
+    QCOMPARE(m_session->failedAttempts(), 0);
 }
 
 QTEST_MAIN(TestUnlockWidget)

@@ -1,7 +1,10 @@
 #include "UiTestSupport.h"
 #include "models/StoreSession.h"
+#include "store/KdfParamsFile.h"
 #include "ui/WelcomeWidget.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +25,7 @@ private slots:
     void mismatchIsRefusedInline();
     void existingFileIsNotOverwritten();
     void strongPassphraseCreatesStore();
+    void backgroundCreateFailureIsShown();
 
 private:
     QLineEdit* field(const char* name) { return m_widget->findChild<QLineEdit*>(QLatin1String(name)); }
@@ -142,7 +146,17 @@ void TestWelcomeWidget::strongPassphraseCreatesStore()
     const QString passphrase = QStringLiteral("kettle orbit lantern mushroom");
     fill(passphrase, passphrase);
     QTest::keyClick(field("repeatEdit"), Qt::Key_Return);
+    // The key is derived on the session's worker thread: the form waits, disabled.
+    QVERIFY(m_session->isOpening());
+    QVERIFY(!field("passphraseEdit")->isEnabled());
+    QVERIFY(!field("locationEdit")->isEnabled());
+    QVERIFY(label("busyLabel")->isVisible());
+    QCOMPARE(label("busyLabel")->text(), QStringLiteral("Creating the store…"));
+    QCOMPARE(created.count(), 0);
+    QVERIFY(created.wait(10000));
     QCOMPARE(created.count(), 1);
+    QVERIFY(!label("busyLabel")->isVisible());
+    QVERIFY(field("passphraseEdit")->isEnabled());
     QCOMPARE(created.at(0).at(0).toString(), m_path);
     QVERIFY(m_session->isUnlocked());
     QCOMPARE(m_session->storePath(), m_path);
@@ -153,6 +167,30 @@ void TestWelcomeWidget::strongPassphraseCreatesStore()
     // The store opens with that passphrase.
     m_session->lock();
     QCOMPARE(m_session->unlock(passphrase.toUtf8(), QStringLiteral("tester")), QString());
+}
+
+// A refusal that only the store itself finds (a leftover key file) comes back from the
+// worker thread and is shown beside the Create button, with the form usable again.
+void TestWelcomeWidget::backgroundCreateFailureIsShown()
+{
+    QSignalSpy created(m_widget.get(), &WelcomeWidget::storeCreated);
+    QSignalSpy finished(m_session.get(), &StoreSession::createFinished);
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QFile leftover(KdfParamsFile::pathFor(m_path));
+    QVERIFY(leftover.open(QIODevice::WriteOnly));
+    leftover.close();
+    const QString passphrase = QStringLiteral("kettle orbit lantern mushroom");
+    fill(passphrase, passphrase);
+    QTest::keyClick(field("repeatEdit"), Qt::Key_Return);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(label("createProblem")->isVisible());
+    QVERIFY2(label("createProblem")->text().contains(QStringLiteral("already exists")),
+        qPrintable(label("createProblem")->text()));
+    QCOMPARE(created.count(), 0);
+    QVERIFY(!m_session->isUnlocked());
+    QVERIFY(!label("busyLabel")->isVisible());
+    QVERIFY(field("passphraseEdit")->isEnabled());
+    QVERIFY(!QFileInfo::exists(m_path));
 }
 
 QTEST_MAIN(TestWelcomeWidget)
