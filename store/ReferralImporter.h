@@ -25,5 +25,6 @@ public:
     void addReferral(ReferralRow& row);
 
 private:
+    void assignReferences(QList<ReferralRow>& rows);
     Store& m_store;
 };

@@ -9,6 +9,7 @@
 #include "store/NormRepository.h"
 #include "store/NoteRepository.h"
 #include "store/PersonRepository.h"
+#include "store/ReferralImporter.h"
 #include "store/StoreError.h"
 #include "store/StoreSettings.h"
 
@@ -96,6 +97,7 @@ private slots:
     void personRoundTrip();
     void caseRoundTrip();
     void caseReferencesCountUpPerYear();
+    void importNumbersOnFromTheHighest();
     void caseUpdateCarriesBaseRev();
     void casePersonAndAgencyLinks();
     void needAddAndUpdate();
@@ -455,6 +457,38 @@ void TestRepositories::caseRoundTrip()
         QCOMPARE(e.code(), StoreError::Code::NotFound);
     }
     EXPECT_NO_CHANGE(before);
+}
+
+void TestRepositories::importNumbersOnFromTheHighest()
+{
+    QCOMPARE(addCase(QDate(2025, 1, 5)).reference, QStringLiteral("PVT-2025-0001"));
+    CaseRecord stored;
+    stored.referralDate = QDate(2025, 2, 1);
+    stored.reference = QStringLiteral("PVT-2025-0007");
+    CaseRepository(store()).add(stored);
+
+    // Rows without a reference follow the highest of their year, in the store or in the file
+    // (wherever that row is in the file); a year with none starts at 0001.
+    const auto row = [](const QDate& referred, const QString& reference) {
+        ReferralRow r;
+        r.line = 2;
+        r.referringAgencyName = QStringLiteral("Lancashire Police");
+        r.caseRecord.referralDate = referred;
+        r.caseRecord.reference = reference;
+        r.caseRecord.reason = QStringLiteral("Lives alone");
+        r.subject.givenName = QStringLiteral("Ann");
+        return r;
+    };
+    const QStringList references = ReferralImporter(store()).import(
+        {row(QDate(2025, 3, 1), QString()), row(QDate(2025, 3, 2), QStringLiteral("PVT-2025-0012")),
+            row(QDate(2024, 6, 1), QString()), row(QDate(2025, 3, 3), QString())},
+        QStringLiteral("test.csv"));
+    QCOMPARE(references,
+        QStringList({QStringLiteral("PVT-2025-0013"), QStringLiteral("PVT-2025-0012"),
+            QStringLiteral("PVT-2024-0001"), QStringLiteral("PVT-2025-0014")}));
+    for (const QString& reference : references)
+        QVERIFY(CaseRepository(store()).byReference(reference));
+    QCOMPARE(CaseRepository(store()).nextReference(2025), QStringLiteral("PVT-2025-0015"));
 }
 
 void TestRepositories::caseReferencesCountUpPerYear()
