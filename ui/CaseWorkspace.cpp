@@ -93,7 +93,8 @@ CaseWorkspace::CaseWorkspace(StoreSession& session, QWidget* parent)
     connect(editDetailsButton, &QPushButton::clicked, this, &CaseWorkspace::editDetails);
     buttonRow->addWidget(editDetailsButton);
     m_statusButtons = new QHBoxLayout;
-    buttonRow->addLayout(m_statusButtons, 1);
+    buttonRow->addLayout(m_statusButtons);
+    buttonRow->addStretch(1); // buttons keep their size, with or without lifecycle moves
     overviewLayout->addLayout(buttonRow);
     m_tabs->addTab(overviewPage, tr("&Overview"));
     m_needsPage = new NeedsPage(m_session, *m_undo, this);

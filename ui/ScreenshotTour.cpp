@@ -1,6 +1,8 @@
 #include "ScreenshotTour.h"
 
+#include "CaseDetailsDialog.h"
 #include "CaseWorkspace.h"
+#include "ImportDialog.h"
 #include "MainWindow.h"
 #include "NewCaseDialog.h"
 #include "models/CaseListModel.h"
@@ -32,6 +34,16 @@ bool save(MainWindow& window, const QString& directory, const QString& name)
     fprintf(stderr, "%s %s\n", ok ? "saved" : "could not save", qPrintable(path));
     return ok;
 }
+
+bool saveDialog(QDialog& dialog, const QString& directory, const QString& name)
+{
+    dialog.show();
+    settle(150);
+    const QString path = QDir(directory).filePath(name + QStringLiteral(".png"));
+    const bool ok = dialog.grab().save(path);
+    fprintf(stderr, "%s %s\n", ok ? "saved" : "could not save", qPrintable(path));
+    return ok;
+}
 } // namespace
 
 bool ScreenshotTour::run(MainWindow& window, StoreSession& session, const QString& directory)
@@ -59,11 +71,15 @@ bool ScreenshotTour::run(MainWindow& window, StoreSession& session, const QStrin
     }
     {
         NewCaseDialog dialog(session, &window);
-        dialog.show();
-        settle(150);
-        const QString path = QDir(directory).filePath(QStringLiteral("new-referral.png"));
-        ok &= dialog.grab().save(path);
-        fprintf(stderr, "saved %s\n", qPrintable(path));
+        ok &= saveDialog(dialog, directory, QStringLiteral("new-referral"));
+    }
+    {
+        CaseDetailsDialog dialog(session, window.workspace()->caseId(), nullptr, &window);
+        ok &= saveDialog(dialog, directory, QStringLiteral("case-details"));
+    }
+    {
+        ImportDialog dialog(session, &window);
+        ok &= saveDialog(dialog, directory, QStringLiteral("import"));
     }
     session.lock();
     ok &= save(window, directory, QStringLiteral("locked"));

@@ -1,0 +1,201 @@
+#include "UiTestSupport.h"
+#include "cli/DemoCommand.h"
+#include "models/CaseListModel.h"
+#include "models/StoreSession.h"
+#include "store/KeyDerivation.h"
+#include "store/Store.h"
+#include "ui/AppSettings.h"
+#include "ui/CaseDetailsDialog.h"
+#include "ui/CaseWorkspace.h"
+#include "ui/MainWindow.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPalette>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+// A worker whose desktop uses a dark theme gets the same app: every text the windows show
+// keeps a readable contrast (WCAG AA, 4.5:1) against what is behind it. Colours the app
+// chooses itself (problem lines) must follow the palette, never assume a light one.
+class TestDarkPalette : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void mainWindowReadable();
+    void caseDetailsProblemsReadable();
+
+private:
+    static QPalette darkPalette();
+    static double luminance(const QColor& colour);
+    static double contrast(const QColor& a, const QColor& b);
+    static QStringList unreadable(QWidget* top);
+    void unlockAndOpenCase();
+
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<StoreSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QPalette TestDarkPalette::darkPalette()
+{
+    // Close to what KDE's Breeze Dark and Windows' dark mode hand a Qt application.
+    QPalette p;
+    const QColor window(0x2a, 0x2e, 0x32);
+    const QColor base(0x1b, 0x1e, 0x20);
+    const QColor text(0xfc, 0xfc, 0xfc);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x23, 0x26, 0x29));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    p.setColor(QPalette::HighlightedText, text);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0xa1, 0xa9, 0xb1));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x8a, 0x8e, 0x92));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x8a, 0x8e, 0x92));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x8a, 0x8e, 0x92));
+    return p;
+}
+
+double TestDarkPalette::luminance(const QColor& colour)
+{
+    const auto channel
+        = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF());
+}
+
+double TestDarkPalette::contrast(const QColor& a, const QColor& b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QStringList TestDarkPalette::unreadable(QWidget* top)
+{
+    QStringList found;
+    QList<QWidget*> widgets = top->findChildren<QWidget*>();
+    widgets << top;
+    for (QWidget* widget : std::as_const(widgets)) {
+        const bool hasText = qobject_cast<QLabel*>(widget) || qobject_cast<QAbstractButton*>(widget)
+            || qobject_cast<QLineEdit*>(widget);
+        if (!hasText || !widget->isVisible() || !widget->isEnabled())
+            continue;
+        const QPalette& p = widget->palette();
+        const QColor fore = p.color(widget->foregroundRole());
+        const QColor back = widget->autoFillBackground() || qobject_cast<QLineEdit*>(widget)
+            ? p.color(widget->backgroundRole())
+            : widget->window()->palette().color(QPalette::Window);
+        const double ratio = contrast(fore, back);
+        if (ratio < 4.5)
+            found << QStringLiteral("%1 \"%2\": %3:1")
+                         .arg(
+                             QString::fromLatin1(widget->metaObject()->className()), widget->accessibleName())
+                         .arg(ratio, 0, 'f', 1);
+    }
+    return found;
+}
+
+void TestDarkPalette::initTestCase()
+{
+    UiTestSupport::useTemporarySettings(m_settingsDir);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(darkPalette());
+}
+
+void TestDarkPalette::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    const QString path = m_dir->filePath(QStringLiteral("dark.store"));
+    {
+        auto store = Store::create(
+            path, UiTestSupport::passphrase(), UiTestSupport::fastParams(), QStringLiteral("tester"));
+        DemoCommand::populate(*store, 30, 5, QDate::currentDate());
+    }
+    m_settings = std::make_unique<AppSettings>();
+    m_session = std::make_unique<StoreSession>();
+    m_session->setStorePath(path);
+    m_window = std::make_unique<MainWindow>(*m_session, *m_settings);
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestDarkPalette::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+void TestDarkPalette::unlockAndOpenCase()
+{
+    QCOMPARE(m_session->unlock(UiTestSupport::passphrase(), QStringLiteral("tester")), QString());
+    QTRY_COMPARE(m_window->caseListModel()->totalCount(), qint64(30));
+    // A case with an overdue action, so the highlighted rows are on screen too.
+    int row = 0;
+    for (int i = 0; i < m_window->caseListModel()->rowCount(); ++i) {
+        if (m_window->caseListModel()->summaryAt(i)->overdueActions > 0) {
+            row = i;
+            break;
+        }
+    }
+    m_window->caseTable()->selectRow(row);
+    QVERIFY(!m_window->workspace()->caseId().isEmpty());
+}
+
+void TestDarkPalette::mainWindowReadable()
+{
+    QVERIFY(UiTestSupport::saveShot(*m_window, QStringLiteral("dark-unlock")));
+    QCOMPARE(unreadable(m_window.get()), QStringList());
+    unlockAndOpenCase();
+    QTabWidget* tabs = m_window->workspace()->tabs();
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QTest::qWait(20);
+        QVERIFY2(unreadable(m_window.get()).isEmpty(), qPrintable(unreadable(m_window.get()).join(u'\n')));
+    }
+    tabs->setCurrentIndex(2); // actions, with the overdue one
+    QVERIFY(UiTestSupport::saveShot(*m_window, QStringLiteral("dark-actions")));
+}
+
+void TestDarkPalette::caseDetailsProblemsReadable()
+{
+    unlockAndOpenCase();
+    CaseDetailsDialog dialog(*m_session, m_window->workspace()->caseId(), nullptr, m_window.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* nhs = qobject_cast<QLineEdit*>(dialog.field(CaseDetailsDialog::Field::NhsNumber));
+    QVERIFY(nhs);
+    nhs->setText(QStringLiteral("1234567890"));
+    QVERIFY(!dialog.save().isEmpty());
+    QLabel* problem = dialog.problemLabel(CaseDetailsDialog::Field::NhsNumber);
+    QVERIFY(problem->isVisible());
+    QVERIFY2(unreadable(&dialog).isEmpty(), qPrintable(unreadable(&dialog).join(u'\n')));
+    QVERIFY(UiTestSupport::saveShot(dialog, QStringLiteral("dark-case-details-problems")));
+}
+
+QTEST_MAIN(TestDarkPalette)
+#include "TestDarkPalette.moc"
