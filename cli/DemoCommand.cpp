@@ -17,6 +17,7 @@
 #include <QRandomGenerator>
 
 #include <cstring>
+#include <iterator>
 
 namespace {
 // Invented names; any likeness to a real person is chance. Every demo address is on a
@@ -191,6 +192,7 @@ void DemoCommand::populate(Store& store, int caseCount, quint32 seed, const QDat
             }
             const bool closes = age > 90 && rng.bounded(5u) != 0;
             const int actions = 1 + static_cast<int>(rng.bounded(3u));
+            QStringList involved; // each action's agency is involved in the case, with a contact
             for (int n = 0; n < actions; ++n) {
                 CaseAction action;
                 action.caseId = c.meta.id;
@@ -205,6 +207,17 @@ void DemoCommand::populate(Store& store, int caseCount, quint32 seed, const QDat
                     action.completedDate = qMin(action.dueDate, today);
                 }
                 ActionRepository(store).add(action, c.reference);
+                if (!involved.contains(action.agencyId)) {
+                    involved << action.agencyId;
+                    CaseAgency involvement;
+                    involvement.caseId = c.meta.id;
+                    involvement.agencyId = action.agencyId;
+                    // Chosen without the random generator, so the rest of the demo stays as it was.
+                    static const char* const contacts[] = {"Duty desk", "Jo Marsh, key worker",
+                        "Neighbourhood officer", "Amir Khan, support worker", "Referral hub"};
+                    involvement.contact = QString::fromUtf8(contacts[(i + n) % std::size(contacts)]);
+                    CaseRepository(store).addAgency(involvement, c.reference);
+                }
             }
             const auto assess = [&](const QString& stage, const QDate& on, int lift) {
                 Assessment ons4;
