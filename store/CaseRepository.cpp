@@ -120,6 +120,13 @@ QByteArray filterSql(const CaseFilter& f)
         sql += " AND c.id IN (" + SearchIndex::matchingCaseIdsSql(firstTermParameter + i) + ")";
     return sql;
 }
+
+// list()'s statement: the page of summaries in the list's order.
+QByteArray listSql(const CaseFilter& filter)
+{
+    return summarySelect + filterSql(filter)
+        + " ORDER BY c.referral_date DESC, c.reference DESC LIMIT ?9 OFFSET ?10";
+}
 } // namespace
 
 CaseRepository::CaseRepository(Store& store)
@@ -199,14 +206,22 @@ bool CaseRepository::referenceExists(const QString& reference)
 
 QList<CaseSummary> CaseRepository::list(const CaseFilter& filter)
 {
-    const QByteArray sql = summarySelect + filterSql(filter)
-        + " ORDER BY c.referral_date DESC, c.reference DESC LIMIT ?9 OFFSET ?10";
-    Statement st = m_store.db().prepare(sql.constData());
+    Statement st = m_store.db().prepare(listSql(filter).constData());
     st.bindAll(filterValues(filter));
     QList<CaseSummary> result;
     while (st.next())
         result << readSummary(st);
     return result;
+}
+
+QString CaseRepository::listPlan(const CaseFilter& filter)
+{
+    Statement st = m_store.db().prepare(QByteArray("EXPLAIN QUERY PLAN " + listSql(filter)).constData());
+    st.bindAll(filterValues(filter));
+    QStringList steps;
+    while (st.next())
+        steps << st.text(3);
+    return steps.join(QLatin1Char('\n'));
 }
 
 std::optional<CaseSummary> CaseRepository::summary(const CaseFilter& filter, const QString& caseId)

@@ -30,6 +30,9 @@ public:
     QString nextReference(int year);
 
     QList<CaseSummary> list(const CaseFilter& filter);
+    // SQLite's plan for list(filter), one step per line: tests check the hot path keeps to
+    // its index rather than sorting every case.
+    QString listPlan(const CaseFilter& filter);
     // The one case's row as list() would give it, or nothing when it does not match the
     // filter (or is gone): a lookup by id, however many cases there are.
     std::optional<CaseSummary> summary(const CaseFilter& filter, const QString& caseId);

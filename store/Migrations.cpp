@@ -145,9 +145,15 @@ CREATE TABLE drafts (key TEXT PRIMARY KEY NOT NULL, case_id TEXT, content TEXT N
   updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);
 )sql";
 
+// Version 5: the case list's order (newest referral first) as an index, so a page is read
+// by walking it and stopping after the page instead of sorting every case.
+const char* const v5 = R"sql(
+CREATE INDEX cases_list_order ON cases(referral_date, reference);
+)sql";
+
 #undef SYNC_COLUMNS
 
-const char* const steps[] = {v1, v2, v3, v4};
+const char* const steps[] = {v1, v2, v3, v4, v5};
 constexpr int stepCount = static_cast<int>(sizeof(steps) / sizeof(steps[0]));
 
 } // namespace
