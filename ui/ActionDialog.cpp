@@ -1,6 +1,7 @@
 #include "ActionDialog.h"
 
 #include "FieldProblem.h"
+#include "FormDraft.h"
 #include "core/Validation.h"
 #include "core/Vocabulary.h"
 #include "models/DisplayFormat.h"
@@ -142,7 +143,8 @@ ActionDialog::ActionDialog(
     connect(m_outcome, &QPlainTextEdit::textChanged, this, recheck);
     connect(m_hasDue, &QCheckBox::toggled, m_due, &QWidget::setEnabled);
     connect(m_status, &QComboBox::currentIndexChanged, this, &ActionDialog::followStatus);
-    // Nothing of the case may stay on screen once the store locks.
+    // Nothing of the case may stay on screen once the store locks; what was typed was
+    // parked in the store just before (FormDraft, on aboutToLock).
     connect(&m_session, &StoreSession::locked, this, &QDialog::reject);
 
     if (Store* store = m_session.store()) {
@@ -154,6 +156,21 @@ ActionDialog::ActionDialog(
         }
     }
     followStatus();
+}
+
+void ActionDialog::setVisible(bool visible)
+{
+    // The draft starts when the dialog first shows rather than in the constructor: only by
+    // then has setAction() filled the fields and said which action, and so which draft, this
+    // is. Marking done has a draft of its own: it shows other fields than editing does.
+    if (visible && !m_draft) {
+        QString key = QStringLiteral("dialog:action:%1:%2")
+                          .arg(m_caseId, m_mode == Mode::Add ? QStringLiteral("new") : m_original.meta.id);
+        if (m_mode == Mode::MarkDone)
+            key += QStringLiteral(":mark-done");
+        m_draft = new FormDraft(m_session, this, key, m_caseId);
+    }
+    QDialog::setVisible(visible);
 }
 
 void ActionDialog::buildFields(QFormLayout* form)

@@ -8,6 +8,7 @@
 
 #include <utility>
 
+class FormDraft;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -41,6 +42,10 @@ public:
     // Save), otherwise every problem, one per line, and nothing is written.
     QString save();
     QString savedActionId() const { return m_savedId; }
+    // Parks what was typed in the store if it locks; null until the dialog first shows.
+    FormDraft* draft() const { return m_draft; }
+
+    void setVisible(bool visible) override;
 
     QPlainTextEdit* descriptionField() const { return m_description; }
     QComboBox* agencyField() const { return m_agency; }
@@ -90,4 +95,5 @@ private:
     QLabel* m_completedProblem = nullptr;
     QLabel* m_outcomeProblem = nullptr;
     QLabel* m_saveProblem = nullptr;
+    FormDraft* m_draft = nullptr;
 };

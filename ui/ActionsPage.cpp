@@ -1,6 +1,7 @@
 #include "ActionsPage.h"
 
 #include "FieldProblem.h"
+#include "FormDraft.h"
 #include "core/Vocabulary.h"
 #include "models/ActionsModel.h"
 #include "models/CaseAgenciesModel.h"
@@ -344,6 +345,9 @@ void ActionsPage::askAddAgency()
     QDialog dialog(this);
     connect(&m_session, &StoreSession::locked, &dialog, &QDialog::reject);
     const AgencyForm form = buildAgencyForm(dialog, offered);
+    // The contact typed here is as much the worker's typing as any bigger form's: parked in
+    // the store if it locks (the dialog then closes), put back when they involve an agency next.
+    new FormDraft(m_session, &dialog, QStringLiteral("dialog:add-agency:") + m_caseId, m_caseId);
     connect(form.buttons, &QDialogButtonBox::accepted, &dialog, [&] {
         const QString id = form.agency->currentData().toString();
         const QString contact = form.contact->text().trimmed();

@@ -1,5 +1,6 @@
 #include "CaseDetailsDialog.h"
 
+#include "FormDraft.h"
 #include "StoreEditCommand.h"
 #include "core/CaseDetailsRules.h"
 #include "core/Validation.h"
@@ -198,8 +199,12 @@ CaseDetailsDialog::CaseDetailsDialog(
         setTabOrder(m_fields.at(i - 1), m_fields.at(i));
     fill();
     watchForChanges();
+    // After fill(), so the stored details are what a draft is measured against; after
+    // watchForChanges(), so the hints follow what a draft puts back.
+    m_draft = new FormDraft(m_session, this, QStringLiteral("dialog:case-details:") + m_caseId, m_caseId);
     resize(sizeHint());
-    // Personal data does not stay on screen once the store is locked.
+    // Personal data does not stay on screen once the store is locked; what was typed was
+    // parked in the store just before (FormDraft, on aboutToLock).
     connect(&m_session, &StoreSession::locked, this, &QDialog::reject);
 }
 

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 
+class FormDraft;
 class QGridLayout;
 class QLabel;
 class QTabWidget;
@@ -78,6 +79,7 @@ public:
     QWidget* field(Field which) const { return m_fields.at(static_cast<int>(which)); }
     QLabel* problemLabel(Field which) const { return m_problemLabels.at(static_cast<int>(which)); }
     QTabWidget* sections() const { return m_tabs; }
+    FormDraft* draft() const { return m_draft; }
 
 private:
     // What the form holds, as records, with the problem (if any) of each field.
@@ -130,4 +132,5 @@ private:
     QStringList m_lastProblems;
     bool m_checkAsTyped = false;
     UndoFailureHandler m_undoFailure;
+    FormDraft* m_draft = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "NeedDialog.h"
 
 #include "FieldProblem.h"
+#include "FormDraft.h"
 #include "core/Validation.h"
 #include "core/Vocabulary.h"
 #include "models/StoreSession.h"
@@ -123,9 +124,22 @@ NeedDialog::NeedDialog(StoreSession& session, QUndoStack& undoStack, const QStri
     connect(m_need, &QComboBox::currentIndexChanged, this, recheck);
     connect(m_clutter, &QSpinBox::valueChanged, this, recheck);
     connect(m_notes, &QPlainTextEdit::textChanged, this, recheck);
-    // Nothing of the case may stay on screen once the store locks.
+    // Nothing of the case may stay on screen once the store locks; what was typed was
+    // parked in the store just before (FormDraft, on aboutToLock).
     connect(&m_session, &StoreSession::locked, this, &QDialog::reject);
     followNeedKind();
+}
+
+void NeedDialog::setVisible(bool visible)
+{
+    // The draft starts when the dialog first shows rather than in the constructor: only by
+    // then has setNeed() filled the fields and said which need, and so which draft, this is.
+    if (visible && !m_draft) {
+        const QString need = isEditing() ? m_original.meta.id : QStringLiteral("new");
+        m_draft = new FormDraft(
+            m_session, this, QStringLiteral("dialog:need:%1:%2").arg(m_caseId, need), m_caseId);
+    }
+    QDialog::setVisible(visible);
 }
 
 void NeedDialog::buildFields(QFormLayout* form)

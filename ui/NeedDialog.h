@@ -7,6 +7,7 @@
 
 #include <utility>
 
+class FormDraft;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -38,6 +39,10 @@ public:
     // Save), otherwise every problem, one per line, and nothing is written.
     QString save();
     QString savedNeedId() const { return m_savedId; }
+    // Parks what was typed in the store if it locks; null until the dialog first shows.
+    FormDraft* draft() const { return m_draft; }
+
+    void setVisible(bool visible) override;
 
     QComboBox* needField() const { return m_need; }
     QComboBox* severityField() const { return m_severity; }
@@ -77,4 +82,5 @@ private:
     QLabel* m_clutterProblem = nullptr;
     QLabel* m_notesProblem = nullptr;
     QLabel* m_saveProblem = nullptr;
+    FormDraft* m_draft = nullptr;
 };

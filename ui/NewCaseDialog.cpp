@@ -1,5 +1,6 @@
 #include "NewCaseDialog.h"
 
+#include "FormDraft.h"
 #include "core/ReferralRow.h"
 #include "core/Validation.h"
 #include "core/Vocabulary.h"
@@ -90,6 +91,10 @@ NewCaseDialog::NewCaseDialog(StoreSession& session, QWidget* parent)
             accept();
     });
     form->addRow(buttons);
+    // What was typed is parked in the store first (FormDraft, on aboutToLock); then nothing
+    // of the referral stays on screen while the store is locked.
+    m_draft = new FormDraft(m_session, this, QStringLiteral("dialog:new-referral"), QString());
+    connect(&m_session, &StoreSession::locked, this, &QDialog::reject);
 }
 
 QString NewCaseDialog::save()

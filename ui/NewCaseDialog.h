@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class FormDraft;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -32,6 +33,7 @@ public:
     QLineEdit* postcodeField() const { return m_postcode; }
     QPlainTextEdit* reasonField() const { return m_reason; }
     QListWidget* needsField() const { return m_needs; }
+    FormDraft* draft() const { return m_draft; }
 
 private:
     StoreSession& m_session;
@@ -48,4 +50,5 @@ private:
     QListWidget* m_needs = nullptr;
     QLabel* m_problems = nullptr;
     QString m_createdCaseId;
+    FormDraft* m_draft = nullptr;
 };
