@@ -170,4 +170,11 @@ const Vocabulary& Vocabulary::auditActions()
     return v;
 }
 
+const Vocabulary& Vocabulary::normScopes()
+{
+    static const Vocabulary v(QStringLiteral("norm scope"),
+        {TERM("national", "National"), TERM("regional", "Regional"), TERM("local", "Local")});
+    return v;
+}
+
 #undef TERM

@@ -43,6 +43,7 @@ public:
     static const Vocabulary& assessmentKinds();
     static const Vocabulary& assessmentStages();
     static const Vocabulary& auditActions();
+    static const Vocabulary& normScopes(); // where a reference norm's population is
 
 private:
     QString m_name;

@@ -1,15 +1,24 @@
 #include "SettingsDialog.h"
 
 #include "AppSettings.h"
+#include "ChoiceDelegate.h"
+#include "FieldProblem.h"
+#include "models/ReferenceNormsModel.h"
+#include "store/NormRepository.h"
 #include "store/Store.h"
 #include "store/StoreError.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -48,7 +57,10 @@ SettingsDialog::SettingsDialog(AppSettings& settings, Store* store, QWidget* par
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
+    // An explicit minimum replaces the layout's own, so it must include what the layout
+    // needs (the norms table's columns); a window's first size is otherwise capped at two
+    // thirds of the screen, which cuts the table short on a small one.
+    setMinimumWidth(std::max(fontMetrics().averageCharWidth() * 80, layout->minimumSize().width()));
     m_autoLockMinutes->setFocus();
 }
 
@@ -142,14 +154,173 @@ QWidget* SettingsDialog::buildTeamPage()
         form->addRow(label, cell);
         m_teamFields.insert(row.key, field);
     }
+    buildNormsSection(group, form);
     return group;
+}
+
+void SettingsDialog::buildNormsSection(QWidget* group, QFormLayout* form)
+{
+    using Norms = ReferenceNormsModel;
+    m_norms = new ReferenceNormsModel(this);
+    m_normsView = new QTableView(group);
+    m_normsView->setObjectName(QStringLiteral("referenceNorms"));
+    m_normsView->setModel(m_norms);
+    m_normsView->setItemDelegate(
+        new ChoiceDelegate(Norms::ChoiceValuesRole, Norms::ChoiceLabelsRole, m_normsView));
+    m_normsView->setAccessibleName(tr("Reference norms"));
+    m_normsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_normsView->setTabKeyNavigation(false); // Tab moves on to the buttons; arrows move between cells
+    m_normsView->setWordWrap(false);
+    m_normsView->verticalHeader()->hide();
+    QHeaderView* header = m_normsView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(Norms::Label, QHeaderView::Stretch);
+    // The four national rows and two more before it scrolls: enough to see what is there
+    // while the whole dialog still fits a 768-pixel laptop screen with a problem shown.
+    m_normsView->setMinimumHeight(header->sizeHint().height()
+        + m_normsView->verticalHeader()->defaultSectionSize() * 6 + 2 * m_normsView->frameWidth());
+
+    auto* label = new QLabel(tr("&Reference norms: the ONS4 averages that outcome scores are shown against. "
+                                "Change a value or label, or add a regional or local norm."),
+        group);
+    label->setWordWrap(true);
+    label->setBuddy(m_normsView);
+    form->addRow(label);
+    form->addRow(m_normsView);
+    m_normsProblem = FieldProblem::addRow(form, tr("Problems with the reference norms"), true);
+    m_normsProblem->setObjectName(QStringLiteral("referenceNormsProblem"));
+
+    m_addNorm = new QPushButton(tr("Add &norm"), group);
+    m_addNorm->setObjectName(QStringLiteral("addNorm"));
+    m_addNorm->setAccessibleName(tr("Add norm"));
+    m_addNorm->setToolTip(tr("Add a regional or local norm; it is saved with OK"));
+    m_removeNorm = new QPushButton(tr("Re&move unsaved norm"), group);
+    m_removeNorm->setObjectName(QStringLiteral("removeNorm"));
+    m_removeNorm->setAccessibleName(tr("Remove unsaved norm"));
+    m_removeNorm->setToolTip(tr("Take out a norm added since this dialog opened; saved norms stay"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_addNorm);
+    buttons->addWidget(m_removeNorm);
+    buttons->addStretch();
+    form->addRow(buttons);
+
+    connect(m_addNorm, &QPushButton::clicked, this, &SettingsDialog::addNorm);
+    connect(m_removeNorm, &QPushButton::clicked, this, &SettingsDialog::removeNorm);
+    connect(m_normsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &SettingsDialog::updateNormButtons);
+    connect(m_norms, &QAbstractItemModel::rowsRemoved, this, &SettingsDialog::updateNormButtons);
+    // Once problems are on screen, keep them true as the worker fixes each one.
+    const auto recheck = [this] {
+        if (!m_normsProblem->text().isEmpty())
+            showNormProblems(false);
+    };
+    connect(m_norms, &QAbstractItemModel::dataChanged, this, recheck);
+    connect(m_norms, &QAbstractItemModel::rowsRemoved, this, recheck);
+
+    try {
+        m_norms->setNorms(NormRepository(*m_store).list());
+    } catch (const StoreError& error) {
+        // As with a team value that cannot be read: shown, not editable, and not saved.
+        m_normsView->setEnabled(false);
+        m_addNorm->setEnabled(false);
+        FieldProblem::show(m_normsProblem, error.message());
+    }
+    fitNormsWidth();
+    updateNormButtons();
+}
+
+void SettingsDialog::fitNormsWidth()
+{
+    // The shipped label ("UK average (ONS APS, year ending March 2023)") is the one a worker
+    // must be able to read, so the table asks for the width its widest row needs, within
+    // reason (a pasted 200-character label is cut short and shown whole in its tooltip).
+    const QAbstractItemView* view = m_normsView; // sizeHintForColumn is public only here
+    int width = 2 * m_normsView->frameWidth() + m_normsView->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < ReferenceNormsModel::ColumnCount; ++column)
+        width += std::max(
+            view->sizeHintForColumn(column), m_normsView->horizontalHeader()->sectionSizeHint(column));
+    m_normsView->setMinimumWidth(std::min(width, fontMetrics().averageCharWidth() * 120));
+}
+
+void SettingsDialog::addNorm()
+{
+    commitOpenNormEditor();
+    const int row = m_norms->addNorm();
+    // A continued set already has its label, so the value is what is left to type.
+    const bool hasLabel
+        = !m_norms->index(row, ReferenceNormsModel::Label).data(Qt::EditRole).toString().isEmpty();
+    const QModelIndex at
+        = m_norms->index(row, hasLabel ? ReferenceNormsModel::Value : ReferenceNormsModel::Label);
+    m_normsView->setCurrentIndex(at);
+    m_normsView->scrollTo(at);
+    m_normsView->setFocus(Qt::OtherFocusReason);
+    m_normsView->edit(at);
+}
+
+void SettingsDialog::removeNorm()
+{
+    commitOpenNormEditor();
+    m_norms->removeNewNorm(m_normsView->currentIndex().row());
+    m_normsView->setFocus(Qt::OtherFocusReason);
+}
+
+void SettingsDialog::updateNormButtons()
+{
+    m_removeNorm->setEnabled(m_normsView->isEnabled() && m_norms->isNew(m_normsView->currentIndex().row()));
+}
+
+void SettingsDialog::commitOpenNormEditor()
+{
+    // A cell editor still open holds text the model has not seen; leaving the cell commits
+    // it (QAbstractItemView::currentChanged), so leave and come back.
+    if (!m_normsView)
+        return;
+    QItemSelectionModel* selection = m_normsView->selectionModel();
+    const QModelIndex current = selection->currentIndex();
+    if (!m_normsView->indexWidget(current)) // the open editor, if any
+        return;
+    selection->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
+    selection->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+}
+
+bool SettingsDialog::showNormProblems(bool goToFirst)
+{
+    if (!m_normsView || !m_normsView->isEnabled())
+        return true;
+    const QList<ReferenceNormsModel::Problem> problems = m_norms->problems();
+    QStringList lines;
+    for (const ReferenceNormsModel::Problem& problem : problems)
+        lines << problem.text;
+    const QString text = lines.join(QLatin1Char('\n'));
+    FieldProblem::show(m_normsProblem, text);
+    m_normsView->setAccessibleDescription(text);
+    if (goToFirst && !problems.isEmpty()) {
+        const QModelIndex at = m_norms->index(problems.constFirst().row, problems.constFirst().column);
+        m_normsView->setCurrentIndex(at);
+        m_normsView->scrollTo(at);
+    }
+    return problems.isEmpty();
+}
+
+void SettingsDialog::saveNorms()
+{
+    // Inside the team settings' transaction (Store::write nests): all of it lands or none.
+    if (!m_normsView->isEnabled())
+        return;
+    NormRepository repository(*m_store);
+    for (ReferenceNorm norm : m_norms->changedNorms())
+        repository.update(norm);
+    for (ReferenceNorm norm : m_norms->newNorms())
+        repository.add(norm);
 }
 
 bool SettingsDialog::saveTeamSettings()
 {
     if (!m_store)
         return true;
+    commitOpenNormEditor();
     QWidget* firstProblem = nullptr;
+    bool savingNorms = false;
     try {
         m_store->write([&] {
             StoreSettings storeSettings(*m_store);
@@ -167,14 +338,26 @@ bool SettingsDialog::saveTeamSettings()
                 if (!problem.isEmpty() && !firstProblem)
                     firstProblem = field.edit;
             }
+            // Checked after the team values so every refusal is on screen at once.
+            if (!showNormProblems(true) && !firstProblem)
+                firstProblem = m_normsView;
             if (firstProblem)
                 throw Refused();
+            savingNorms = true;
+            saveNorms();
         });
     } catch (const Refused&) {
         firstProblem->setFocus();
         growToFit();
         return false;
     } catch (const StoreError& error) {
+        if (savingNorms) {
+            // Nothing was written (the transaction rolled back); say why under the norms.
+            FieldProblem::show(m_normsProblem, error.message());
+            m_normsView->setFocus(Qt::OtherFocusReason);
+            growToFit();
+            return false;
+        }
         // Not a value problem (the store itself failed): say so under the first field.
         TeamField field = m_teamFields.first();
         field.problem->setText(error.message());

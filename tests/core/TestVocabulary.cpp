@@ -10,6 +10,7 @@ private slots:
     void containsOnlyItsKeys();
     void unknownKeyMessageListsAllowedKeys();
     void needsCatalogueMatchesDomain();
+    void normScopesMatchTheStoredRows();
 };
 
 void TestVocabulary::containsOnlyItsKeys()
@@ -38,6 +39,14 @@ void TestVocabulary::needsCatalogueMatchesDomain()
                           "debt", "bereavement", "domestic-abuse", "physical-health", "fire-risk",
                           "antisocial-behaviour", "employment", "other"})
         QVERIFY2(keys.contains(QLatin1String(k)), k);
+}
+
+void TestVocabulary::normScopesMatchTheStoredRows()
+{
+    // The keys are what reference_norms.scope holds (the shipped UK rows are "national").
+    QCOMPARE(Vocabulary::normScopes().keys(),
+        QStringList({QStringLiteral("national"), QStringLiteral("regional"), QStringLiteral("local")}));
+    QCOMPARE(Vocabulary::normScopes().label(QStringLiteral("regional")), QStringLiteral("Regional"));
 }
 
 QTEST_GUILESS_MAIN(TestVocabulary)
