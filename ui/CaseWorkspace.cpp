@@ -2,6 +2,8 @@
 
 #include "ActionsPage.h"
 #include "CaseDetailsDialog.h"
+#include "FieldProblem.h"
+#include "FormDraft.h"
 #include "NeedsPage.h"
 #include "core/CaseLifecycle.h"
 #include "core/Ons4.h"
@@ -498,12 +500,12 @@ void CaseWorkspace::askStatusChange(const QString& to)
         closureReason->hide();
         declined->hide();
     }
-    auto* problem = new QLabel(&dialog);
-    problem->setWordWrap(true);
-    problem->hide();
-    form->addRow(problem);
+    QLabel* problem = FieldProblem::addRow(form, tr("Problem with the status change"), true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form->addRow(buttons);
+    // Nothing of the case stays on screen once the store locks; a typed reason is kept.
+    new FormDraft(m_session, &dialog, QStringLiteral("dialog:status:%1:%2").arg(m_caseId, to), m_caseId);
+    connect(&m_session, &StoreSession::locked, &dialog, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
         TransitionRequest request;
@@ -513,8 +515,7 @@ void CaseWorkspace::askStatusChange(const QString& to)
                                                        : reason->text().trimmed();
         request.closingAssessmentOffered = declined->isChecked();
         const QString refusal = changeStatus(request);
-        problem->setText(refusal);
-        problem->setVisible(!refusal.isEmpty());
+        FieldProblem::show(problem, refusal);
         if (refusal.isEmpty())
             dialog.accept();
     });

@@ -445,8 +445,15 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(m_settings, m_session.store(), this);
-    if (dialog.exec() == QDialog::Accepted && m_session.isUnlocked()) {
-        m_inactivity->setTimeout(m_settings.autoLockMinutes() * 60 * 1000);
-        m_inactivity->start();
-    }
+    // The team settings write through the open store: the dialog cannot outlive it.
+    connect(&m_session, &StoreSession::aboutToLock, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted || !m_session.isUnlocked())
+        return;
+    m_inactivity->setTimeout(m_settings.autoLockMinutes() * 60 * 1000);
+    m_inactivity->start();
+    // Team settings are synced records: the waiting count grows, and the open case's
+    // outcomes are shown against the norms as they now are.
+    m_statusCounts->refresh();
+    if (!m_workspace->caseId().isEmpty())
+        m_session.notifyCaseChanged(m_workspace->caseId());
 }

@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,6 +56,8 @@ private slots:
     void editDetailsFromTheMenuIsUndoable();
     void importFromTheMenuShowsTheNewCases();
     void statusBarSaysWhatIsTrue();
+    void settingsCloseWhenTheStoreLocks();
+    void statusChangeReasonSurvivesALock();
 
 private:
     QByteArray passphrase() const { return QByteArrayLiteral("correct horse battery staple"); }
@@ -391,6 +394,62 @@ void TestMainWindow::statusBarSaysWhatIsTrue()
     m_session->lock();
     QTRY_VERIFY(statusText().contains(QStringLiteral("Locked")));
     QVERIFY(!statusText().contains(QStringLiteral("waiting to sync")));
+}
+
+void TestMainWindow::settingsCloseWhenTheStoreLocks()
+{
+    unlock();
+    bool seen = false;
+    QTimer::singleShot(0, this, [&] {
+        seen = QApplication::activeModalWidget() != nullptr;
+        m_session->lock(); // the inactivity timer firing with Settings open
+    });
+    action(QStringLiteral("Settings..."))->trigger();
+    QVERIFY(seen);
+    QVERIFY(!QApplication::activeModalWidget());
+    QVERIFY(!m_session->isUnlocked());
+}
+
+void TestMainWindow::statusChangeReasonSurvivesALock()
+{
+    unlock();
+    int row = -1;
+    for (int i = 0; i < m_window->caseListModel()->rowCount() && row < 0; ++i) {
+        if (m_window->caseListModel()->summaryAt(i)->status == QLatin1String("referred"))
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    m_window->caseTable()->selectRow(row);
+    const QString caseId = m_window->workspace()->caseId();
+    const auto declineButton = [this]() -> QPushButton* {
+        for (QPushButton* button : m_window->workspace()->findChildren<QPushButton*>()) {
+            if (button->text().remove(QLatin1Char('&')) == QLatin1String("Decline..."))
+                return button;
+        }
+        return nullptr;
+    };
+    QVERIFY(declineButton());
+    const QString reason = QStringLiteral("Already supported by the zebra-crossing project");
+    QTimer::singleShot(0, this, [&] {
+        auto* field = QApplication::activeModalWidget()->findChild<QLineEdit*>();
+        field->setText(reason);
+        m_session->lock();
+    });
+    declineButton()->click();
+    QVERIFY(!m_session->isUnlocked());
+    QVERIFY(!QApplication::activeModalWidget());
+
+    unlock();
+    m_window->caseTable()->selectRow(m_window->caseListModel()->rowForCaseId(caseId));
+    QString shown;
+    QTimer::singleShot(0, this, [&] {
+        QDialog* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        shown = dialog->findChild<QLineEdit*>()->text();
+        dialog->reject(); // Cancel: the draft goes
+    });
+    declineButton()->click();
+    QCOMPARE(shown, reason);
+    QCOMPARE(CaseRepository(*m_session->store()).get(caseId)->status, QStringLiteral("referred"));
 }
 
 QTEST_MAIN(TestMainWindow)
