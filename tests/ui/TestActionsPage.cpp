@@ -99,13 +99,7 @@ void TestActionsPage::init()
 {
     UiTestSupport::useTemporarySettings(m_settingsDir);
     m_dir = std::make_unique<QTemporaryDir>();
-    const QString path = m_dir->filePath(QStringLiteral("demo.store"));
-    {
-        auto demo = UiTestSupport::createStore(path);
-        DemoCommand::populate(*demo, 12, 7, QDate::currentDate());
-    }
-    m_session = std::make_unique<StoreSession>();
-    m_session->setStorePath(path);
+    m_session = UiTestSupport::demoSession(m_dir->filePath(QStringLiteral("demo.store")), 12, 7);
     QCOMPARE(m_session->unlock(UiTestSupport::passphrase(), QStringLiteral("tester")), QString());
     CaseFilter open;
     open.status = QStringLiteral("open");

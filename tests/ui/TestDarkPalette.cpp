@@ -127,15 +127,8 @@ void TestDarkPalette::initTestCase()
 void TestDarkPalette::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    const QString path = m_dir->filePath(QStringLiteral("dark.store"));
-    {
-        auto store = Store::create(
-            path, UiTestSupport::passphrase(), UiTestSupport::fastParams(), QStringLiteral("tester"));
-        DemoCommand::populate(*store, 30, 5, QDate::currentDate());
-    }
     m_settings = std::make_unique<AppSettings>();
-    m_session = std::make_unique<StoreSession>();
-    m_session->setStorePath(path);
+    m_session = UiTestSupport::demoSession(m_dir->filePath(QStringLiteral("dark.store")), 30, 5);
     m_window = std::make_unique<MainWindow>(*m_session, *m_settings);
     m_window->resize(1280, 800);
     m_window->show();

@@ -150,13 +150,7 @@ void TestFormDraft::init()
 {
     UiTestSupport::useTemporarySettings(m_settingsDir);
     m_dir = std::make_unique<QTemporaryDir>();
-    const QString path = m_dir->filePath(QStringLiteral("demo.store"));
-    {
-        auto demo = UiTestSupport::createStore(path);
-        DemoCommand::populate(*demo, 12, 7, QDate::currentDate());
-    }
-    m_session = std::make_unique<StoreSession>();
-    m_session->setStorePath(path);
+    m_session = UiTestSupport::demoSession(m_dir->filePath(QStringLiteral("demo.store")), 12, 7);
     QCOMPARE(m_session->unlock(UiTestSupport::passphrase(), QStringLiteral("tester")), QString());
     m_undo = std::make_unique<QUndoStack>();
     // A case with a subject and needs but no hoarding (so hoarding can be added and rated),

@@ -2,10 +2,13 @@
 
 // Helpers shared by the widget suites: temporary settings, fast stores and screenshots.
 
+#include "cli/DemoCommand.h"
+#include "models/StoreSession.h"
 #include "store/KeyDerivation.h"
 #include "store/Store.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -30,6 +33,18 @@ inline QByteArray passphrase()
 inline std::unique_ptr<Store> createStore(const QString& path)
 {
     return Store::create(path, passphrase(), fastParams(), QStringLiteral("tester"));
+}
+
+// A store of fictional demo cases at path and a (still locked) session pointing at it.
+inline std::unique_ptr<StoreSession> demoSession(const QString& path, int cases, quint32 seed)
+{
+    {
+        auto store = createStore(path);
+        DemoCommand::populate(*store, cases, seed, QDate::currentDate());
+    }
+    auto session = std::make_unique<StoreSession>();
+    session->setStorePath(path);
+    return session;
 }
 
 // Points QSettings (and so AppSettings) at a fresh folder under a throwaway organisation,
