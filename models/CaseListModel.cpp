@@ -382,12 +382,21 @@ void CaseListModel::refreshCase(const QString& caseId, bool added)
     }
     const bool allLoaded = m_rows.size() >= m_total;
     const int row = rowForCaseId(caseId);
+    CaseFilter filter = m_filter;
+    if (!filter.search.trimmed().isEmpty()) {
+        // Checking one case against search words reads every match of the words (seconds at
+        // 100,000 cases), too long for this thread. A listed case stays listed with its new
+        // details; one not listed shows when the search is next run.
+        if (row < 0)
+            return;
+        filter.search.clear();
+    }
     std::optional<bool> wasIn;
     if (row >= 0 || added || allLoaded)
         wasIn = row >= 0;
     const QScopedValueRollback<bool> changing(m_changing, true);
     try {
-        const std::optional<CaseSummary> found = CaseRepository(*store).summary(m_filter, caseId);
+        const std::optional<CaseSummary> found = CaseRepository(*store).summary(filter, caseId);
         // Still between its neighbours: a plain dataChanged. (The last loaded row cannot be
         // checked against the unloaded ones after it; it stays put until the next reload.)
         if (row >= 0 && found) {

@@ -19,6 +19,7 @@ private slots:
     void filterByStatusAndSearchResets();
     void caseChangedUpdatesExactlyOneRow();
     void caseLeavingTheFilterIsRemoved();
+    void underASearchAnEditKeepsTheRowWithoutSearching();
     void caseAddedIsInsertedInOrder();
     void caseAddedPastTheLoadedPagesWaitsForFetch();
     void lockClearsAndUnlockReloads();
@@ -276,6 +277,43 @@ void TestCaseListModel::caseLeavingTheFilterIsRemoved()
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->totalCount(), 2);
     QCOMPARE(model->rowForCaseId(id), -1);
+}
+
+void TestCaseListModel::underASearchAnEditKeepsTheRowWithoutSearching()
+{
+    addMany(4);
+    CaseSpec spec = caseSpec(QStringLiteral("PVT-2023-0001"), QDate(2023, 5, 5));
+    spec.subjectGiven = QStringLiteral("Bronwen");
+    spec.subjectFamily = QStringLiteral("Testcase");
+    const CaseRecord bronwen = addCase(m_fx->store(), spec);
+    CaseListModel* model = newModel();
+    CaseFilter search;
+    search.search = QStringLiteral("bronw");
+    model->setFilter(search);
+    waitLoaded();
+    QCOMPARE(model->rowCount(), 1);
+
+    // Her details change: the row follows at once, with no search run on this thread (one
+    // would read every match of the word).
+    auto record = CaseRepository(m_fx->store()).get(bronwen.meta.id);
+    record->leadWorker = QStringLiteral("Kim Lee");
+    QVERIFY(CaseRepository(m_fx->store()).update(*record));
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    m_fx->session->notifyCaseChanged(bronwen.meta.id);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(display(*model, 0, CaseListModel::LeadWorker), QStringLiteral("Kim Lee"));
+
+    // A new case that matches waits for the search to run again, rather than stall the window.
+    CaseSpec another = caseSpec(QStringLiteral("PVT-2023-0002"), QDate(2023, 6, 6));
+    another.subjectGiven = QStringLiteral("Bronwyn");
+    const CaseRecord added = addCase(m_fx->store(), another);
+    QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+    m_fx->session->notifyCaseAdded(added.meta.id);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(model->rowCount(), 1);
+    model->setFilter(search);
+    waitLoaded();
+    QCOMPARE(model->rowCount(), 2);
 }
 
 void TestCaseListModel::caseAddedIsInsertedInOrder()
