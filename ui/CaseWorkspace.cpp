@@ -355,13 +355,16 @@ void CaseWorkspace::refreshOutcomeSummary()
         return;
     }
     QList<double> norms(4, -1);
+    QString normLabel = tr("UK average");
     for (const ReferenceNorm& n : NormRepository(*store).list()) {
-        if (n.scope == QLatin1String("national") && n.item >= 0 && n.item < 4)
+        if (n.scope == QLatin1String("national") && n.item >= 0 && n.item < 4) {
             norms[n.item] = n.value;
+            normLabel = n.label; // as the team has named it in Settings
+        }
     }
     QString html = QStringLiteral(
         "<table cellspacing=4><tr><th align=left>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                       .arg(tr("ONS4"), tr("Baseline"), tr("Closing"), tr("UK average"));
+                       .arg(tr("ONS4"), tr("Baseline"), tr("Closing"), normLabel.toHtmlEscaped());
     for (int item = 0; item < 4; ++item) {
         const auto i = static_cast<std::size_t>(item);
         html += QStringLiteral(

@@ -251,6 +251,15 @@ void TestMainWindow::recordingOutcomeMeasures()
     const auto all = AssessmentRepository(*m_session->store()).forCase(caseId);
     QCOMPARE(all.size(), before + 1);
     QCOMPARE(all.last().ons4[2], 7);
+    // The scores are shown beside the norms, headed as the team has named them.
+    QString summary;
+    for (const QLabel* label : m_window->workspace()->findChildren<QLabel*>()) {
+        if (label->text().contains(QLatin1String("Baseline")))
+            summary = label->text();
+    }
+    QVERIFY2(
+        summary.contains(QLatin1String("UK average (ONS APS, year ending March 2023)")), qPrintable(summary));
+    QVERIFY(summary.contains(QLatin1String("7.45")));
 
     // With a closing assessment taken, closing needs only the reason.
     TransitionRequest close;
