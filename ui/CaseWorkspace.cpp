@@ -33,6 +33,8 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -573,6 +575,7 @@ void CaseWorkspace::saveNote()
         store->write([&] {
             NoteRepository(*store).add(note, record ? record->reference : QString());
             DraftRepository(*store).discard(draftKey());
+            DraftRepository(*store).discard(formDraftKey());
         });
     } catch (const StoreError& e) {
         m_noteProblem->setText(e.message());
@@ -654,18 +657,36 @@ QString CaseWorkspace::draftKey() const
     return QStringLiteral("note:") + m_caseId;
 }
 
+QString CaseWorkspace::formDraftKey() const
+{
+    return QStringLiteral("note-form:") + m_caseId;
+}
+
 void CaseWorkspace::parkDraft()
 {
     // Unsaved note text goes into the encrypted store, never lost and never on disk in clear.
+    // The rest of the form (and which note it corrects) goes beside it, so a correction
+    // comes back as a correction.
     Store* store = m_session.store();
     if (!store || m_caseId.isEmpty())
         return;
     const QString text = m_noteText->toPlainText();
     try {
-        if (text.trimmed().isEmpty())
-            DraftRepository(*store).discard(draftKey());
-        else
-            DraftRepository(*store).save(draftKey(), m_caseId, text);
+        DraftRepository drafts(*store);
+        if (text.trimmed().isEmpty()) {
+            drafts.discard(draftKey());
+            drafts.discard(formDraftKey());
+            return;
+        }
+        drafts.save(draftKey(), m_caseId, text);
+        const QJsonObject form {{QStringLiteral("corrects"), m_correctsNoteId},
+            {QStringLiteral("kind"), m_noteKind->currentData().toString()},
+            {QStringLiteral("date"), m_noteDate->date().toString(Qt::ISODate)},
+            {QStringLiteral("agency"), m_noteAgency->currentData().toString()},
+            {QStringLiteral("significant"), m_noteSignificant->isChecked()},
+            {QStringLiteral("agencyOnly"), m_noteAgencyOnly->isChecked()}};
+        drafts.save(
+            formDraftKey(), m_caseId, QString::fromUtf8(QJsonDocument(form).toJson(QJsonDocument::Compact)));
     } catch (const StoreError&) {
         // Locking must go ahead; the text stays in the editor until clear().
     }
@@ -675,8 +696,29 @@ void CaseWorkspace::restoreDraft()
 {
     Store* store = m_session.store();
     m_noteText->clear();
-    if (store && !m_caseId.isEmpty()) {
-        if (const auto draft = DraftRepository(*store).load(draftKey()))
-            m_noteText->setPlainText(*draft);
+    if (!store || m_caseId.isEmpty())
+        return;
+    const auto text = DraftRepository(*store).load(draftKey());
+    if (!text)
+        return;
+    const auto formText = DraftRepository(*store).load(formDraftKey());
+    const QJsonObject form = formText ? QJsonDocument::fromJson(formText->toUtf8()).object() : QJsonObject();
+    const QString corrects = form.value(QStringLiteral("corrects")).toString();
+    if (!corrects.isEmpty())
+        startCorrection(corrects); // fills the form from the original; the draft then wins
+    const auto choose = [](QComboBox* combo, const QJsonValue& value) {
+        const int index = value.isString() ? combo->findData(value.toString()) : -1;
+        if (index >= 0)
+            combo->setCurrentIndex(index);
+    };
+    if (!form.isEmpty()) {
+        choose(m_noteKind, form.value(QStringLiteral("kind")));
+        choose(m_noteAgency, form.value(QStringLiteral("agency")));
+        const QDate date = QDate::fromString(form.value(QStringLiteral("date")).toString(), Qt::ISODate);
+        if (date.isValid())
+            m_noteDate->setDate(date);
+        m_noteSignificant->setChecked(form.value(QStringLiteral("significant")).toBool());
+        m_noteAgencyOnly->setChecked(form.value(QStringLiteral("agencyOnly")).toBool());
     }
+    m_noteText->setPlainText(*text);
 }

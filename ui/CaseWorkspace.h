@@ -75,6 +75,7 @@ private:
     void parkDraft();
     void restoreDraft();
     QString draftKey() const;
+    QString formDraftKey() const;
 
     StoreSession& m_session;
     QString m_caseId;

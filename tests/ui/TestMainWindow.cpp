@@ -18,6 +18,7 @@
 #include "ui/NewCaseDialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QFile>
@@ -58,6 +59,7 @@ private slots:
     void statusBarSaysWhatIsTrue();
     void settingsCloseWhenTheStoreLocks();
     void statusChangeReasonSurvivesALock();
+    void correctionDraftKeepsItsLink();
 
 private:
     QByteArray passphrase() const { return QByteArrayLiteral("correct horse battery staple"); }
@@ -459,6 +461,32 @@ void TestMainWindow::statusChangeReasonSurvivesALock()
     declineButton()->click();
     QCOMPARE(shown, reason);
     QCOMPARE(CaseRepository(*m_session->store()).get(caseId)->status, QStringLiteral("referred"));
+}
+
+void TestMainWindow::correctionDraftKeepsItsLink()
+{
+    unlock();
+    m_window->caseTable()->selectRow(0);
+    const QString caseId = m_window->workspace()->caseId();
+    const QList<CaseNote> notes = NoteRepository(*m_session->store()).forCase(caseId);
+    QVERIFY(!notes.isEmpty());
+    const CaseNote original = notes.first();
+    m_window->workspace()->startCorrection(original.meta.id);
+    auto* text = m_window->workspace()->findChild<QPlainTextEdit*>();
+    text->setPlainText(QStringLiteral("Correction: the visit was on the Tuesday, with the fire officer"));
+    m_session->lock();
+    QVERIFY(text->toPlainText().isEmpty());
+
+    unlock();
+    m_window->caseTable()->selectRow(m_window->caseListModel()->rowForCaseId(caseId));
+    QCOMPARE(text->toPlainText(),
+        QStringLiteral("Correction: the visit was on the Tuesday, with the fire officer"));
+    m_window->workspace()->findChild<QPushButton*>(QStringLiteral("saveNote"))->click();
+    const CaseNote saved = NoteRepository(*m_session->store()).forCase(caseId).last();
+    QCOMPARE(saved.text, QStringLiteral("Correction: the visit was on the Tuesday, with the fire officer"));
+    QCOMPARE(saved.correctsNoteId, original.meta.id);
+    QCOMPARE(saved.occurredOn, original.occurredOn); // the form came back as it was
+    QCOMPARE(saved.kind, original.kind);
 }
 
 QTEST_MAIN(TestMainWindow)
