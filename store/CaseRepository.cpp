@@ -67,8 +67,8 @@ constexpr const char* filterWhere
       " AND n.need_key = ?3)) AND (?4 = '' OR c.referring_agency_id = ?4 OR EXISTS (SELECT 1 FROM "
       "case_agencies"
       " ca WHERE ca.case_id = c.id AND ca.deleted = 0 AND ca.agency_id = ?4)) AND (?5 = '' OR c.risk = ?5)"
-      " AND (?6 = 0 OR EXISTS (SELECT 1 FROM actions a WHERE a.case_id = c.id AND a.deleted = 0"
-      " AND a.status = 'open' AND a.due_date < ?7))";
+      " AND (?6 = 0 OR c.id IN (SELECT a.case_id FROM actions a WHERE a.status = 'open' AND a.due_date < ?7"
+      " AND a.deleted = 0))";
 
 QVariantList filterValues(const CaseFilter& f)
 {

@@ -472,6 +472,9 @@ void TestRepositories::caseListWalksItsIndex()
         QVERIFY2(plan.contains(QLatin1String("cases_list_order")), qPrintable(plan));
         QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE FOR ORDER BY")), qPrintable(plan));
     }
+    // "Overdue only" reads the late actions by their index, not every case's actions.
+    const QString overdue = cases.listPlan(F().overdueOn(QDate(2025, 6, 15)));
+    QVERIFY2(overdue.contains(QLatin1String("actions_open_due")), qPrintable(overdue));
 }
 
 void TestRepositories::importNumbersOnFromTheHighest()
