@@ -29,3 +29,8 @@ QString Api::healthPath()
 {
     return QStringLiteral("/v1/health");
 }
+
+QString Api::digestPath()
+{
+    return QStringLiteral("/v1/digest");
+}

@@ -12,5 +12,6 @@ public:
     static QString pushPath(); // POST
     static QString pullPath(); // GET with ?since=&limit=
     static QString whoamiPath(); // GET
-    static QString healthPath(); // GET
+    static QString healthPath(); // GET, no token
+    static QString digestPath(); // POST: the consistency check
 };

@@ -318,6 +318,32 @@ QJsonObject ProtocolCodec::toJson(const ErrorBody& body)
         QJsonObject {{QStringLiteral("code"), body.code}, {QStringLiteral("message"), body.message}}}};
 }
 
+QJsonObject ProtocolCodec::toJson(const WhoamiResponse& response)
+{
+    return {{QStringLiteral("username"), response.username},
+        {QStringLiteral("display_name"), response.displayName}, {QStringLiteral("role"), response.role},
+        {QStringLiteral("agency_id"), uuidOrNull(response.agencyId)}, {QStringLiteral("team"), response.team},
+        {QStringLiteral("device_id"), response.deviceId},
+        {QStringLiteral("expires_at"), timestampText(response.expiresAt)}};
+}
+
+QJsonObject ProtocolCodec::toJson(const HealthResponse& response)
+{
+    return {{QStringLiteral("status"), response.status}, {QStringLiteral("version"), response.version}};
+}
+
+QJsonObject ProtocolCodec::toJson(const DigestRequest& request)
+{
+    return {{QStringLiteral("digest"), request.digest}, {QStringLiteral("rows"), request.rows},
+        {QStringLiteral("cursor"), request.cursor}};
+}
+
+QJsonObject ProtocolCodec::toJson(const DigestResponse& response)
+{
+    return {{QStringLiteral("match"), response.match}, {QStringLiteral("rows"), response.rows},
+        {QStringLiteral("latest_seq"), response.latestSeq}};
+}
+
 QByteArray ProtocolCodec::toBytes(const QJsonObject& object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -425,6 +451,61 @@ Result<ErrorBody> ProtocolCodec::decodeErrorBody(const QByteArray& body)
             && r.onlyKeys(error, {QStringLiteral("code"), QStringLiteral("message")}, at)
             && r.string(error, QStringLiteral("code"), at, 64, false, v.code)
             && r.string(error, QStringLiteral("message"), at, ProtocolLimits::maxShortText, true, v.message);
+    });
+}
+
+Result<WhoamiResponse> ProtocolCodec::decodeWhoamiResponse(const QByteArray& body)
+{
+    return decodeWith<WhoamiResponse>(body, [](JsonReader& r, const QJsonObject& o, WhoamiResponse& v) {
+        const qsizetype max = ProtocolLimits::maxShortText;
+        return r.onlyKeys(o,
+                   {QStringLiteral("username"), QStringLiteral("display_name"), QStringLiteral("role"),
+                       QStringLiteral("agency_id"), QStringLiteral("team"), QStringLiteral("device_id"),
+                       QStringLiteral("expires_at")},
+                   QString())
+            && r.string(o, QStringLiteral("username"), QString(), max, false, v.username)
+            && r.string(o, QStringLiteral("display_name"), QString(), max, true, v.displayName)
+            && r.string(o, QStringLiteral("role"), QString(), max, false, v.role)
+            && r.uuid(o, QStringLiteral("agency_id"), QString(), true, v.agencyId)
+            && r.string(o, QStringLiteral("team"), QString(), max, false, v.team)
+            && r.uuid(o, QStringLiteral("device_id"), QString(), false, v.deviceId)
+            && r.timestamp(o, QStringLiteral("expires_at"), QString(), v.expiresAt);
+    });
+}
+
+Result<HealthResponse> ProtocolCodec::decodeHealthResponse(const QByteArray& body)
+{
+    return decodeWith<HealthResponse>(body, [](JsonReader& r, const QJsonObject& o, HealthResponse& v) {
+        return r.onlyKeys(o, {QStringLiteral("status"), QStringLiteral("version")}, QString())
+            && r.string(o, QStringLiteral("status"), QString(), 64, false, v.status)
+            && r.string(o, QStringLiteral("version"), QString(), 64, false, v.version);
+    });
+}
+
+Result<DigestRequest> ProtocolCodec::decodeDigestRequest(const QByteArray& body)
+{
+    return decodeWith<DigestRequest>(body, [](JsonReader& r, const QJsonObject& o, DigestRequest& v) {
+        static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!r.onlyKeys(o, {QStringLiteral("digest"), QStringLiteral("rows"), QStringLiteral("cursor")}, QString())
+            || !r.string(o, QStringLiteral("digest"), QString(), 64, false, v.digest)
+            || !r.integer(o, QStringLiteral("rows"), QString(), 0, ProtocolLimits::maxInteger, v.rows)
+            || !r.integer(o, QStringLiteral("cursor"), QString(), 0, ProtocolLimits::maxInteger, v.cursor))
+            return false;
+        if (!hex.match(v.digest).hasMatch())
+            return r.fail(Code::BadValue, QStringLiteral("digest"),
+                QStringLiteral("digest is not 64 lower-case hexadecimal characters."));
+        return true;
+    });
+}
+
+Result<DigestResponse> ProtocolCodec::decodeDigestResponse(const QByteArray& body)
+{
+    return decodeWith<DigestResponse>(body, [](JsonReader& r, const QJsonObject& o, DigestResponse& v) {
+        return r.onlyKeys(o, {QStringLiteral("match"), QStringLiteral("rows"), QStringLiteral("latest_seq")},
+                   QString())
+            && r.boolean(o, QStringLiteral("match"), QString(), v.match)
+            && r.integer(o, QStringLiteral("rows"), QString(), 0, ProtocolLimits::maxInteger, v.rows)
+            && r.integer(o, QStringLiteral("latest_seq"), QString(), 0, ProtocolLimits::maxInteger, v.latestSeq);
     });
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "Change.h"
+#include "DigestRequest.h"
+#include "DigestResponse.h"
 #include "ErrorBody.h"
+#include "HealthResponse.h"
 #include "LoginRequest.h"
 #include "LoginResponse.h"
 #include "PullRequest.h"
@@ -9,6 +12,7 @@
 #include "PushRequest.h"
 #include "PushResponse.h"
 #include "Result.h"
+#include "WhoamiResponse.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -29,6 +33,10 @@ public:
     static QJsonObject toJson(const LoginRequest& request);
     static QJsonObject toJson(const LoginResponse& response);
     static QJsonObject toJson(const ErrorBody& body);
+    static QJsonObject toJson(const WhoamiResponse& response);
+    static QJsonObject toJson(const HealthResponse& response);
+    static QJsonObject toJson(const DigestRequest& request);
+    static QJsonObject toJson(const DigestResponse& response);
 
     // Compact JSON bytes of any of the above.
     template<typename T> static QByteArray encode(const T& value) { return toBytes(toJson(value)); }
@@ -42,6 +50,10 @@ public:
     static Result<LoginRequest> decodeLoginRequest(const QByteArray& body);
     static Result<LoginResponse> decodeLoginResponse(const QByteArray& body);
     static Result<ErrorBody> decodeErrorBody(const QByteArray& body);
+    static Result<WhoamiResponse> decodeWhoamiResponse(const QByteArray& body);
+    static Result<HealthResponse> decodeHealthResponse(const QByteArray& body);
+    static Result<DigestRequest> decodeDigestRequest(const QByteArray& body);
+    static Result<DigestResponse> decodeDigestResponse(const QByteArray& body);
 
     // A pull is a GET: its request is the query string "since=<seq>&limit=<n>" (no "?").
     static QString encodePullQuery(const PullRequest& request);
