@@ -157,9 +157,16 @@ const char* const v6 = R"sql(
 CREATE INDEX actions_open_due ON actions(status, due_date);
 )sql";
 
+// Version 7: the laptop's own sync bookkeeping (server, pinned certificate, device token,
+// pull cursor, last outcome) as named values. Local only: never synced, never audited, and
+// like everything else inside the encrypted file.
+const char* const v7 = R"sql(
+CREATE TABLE sync_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+)sql";
+
 #undef SYNC_COLUMNS
 
-const char* const steps[] = {v1, v2, v3, v4, v5, v6};
+const char* const steps[] = {v1, v2, v3, v4, v5, v6, v7};
 constexpr int stepCount = static_cast<int>(sizeof(steps) / sizeof(steps[0]));
 
 } // namespace
