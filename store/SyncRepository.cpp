@@ -308,7 +308,10 @@ int SyncRepository::mergeRow(const QString& entity, const QString& rowId, qint64
         for (auto it = out.localOnly.constBegin(); it != out.localOnly.constEnd(); ++it)
             lost.insert(it.key(), it.value());
     } else if (!out.localOnly.isEmpty()) {
-        requeue(entity, rowId, serverRev, out.localOnly, pending);
+        // The row carries the stamps of the worker's edit that goes again, as the server's
+        // row will once it is applied.
+        const QJsonObject stamps = requeue(entity, rowId, serverRev, out.localOnly, pending);
+        rows.writeFields(entity, rowId, serverRev, false, stamps);
         if (!quarantineReason.isEmpty()) {
             m_store.db()
                 .prepare("UPDATE outbox SET quarantined = 1, last_reason = ?1, last_message = ?2 "
@@ -322,8 +325,8 @@ int SyncRepository::mergeRow(const QString& entity, const QString& rowId, qint64
     return recordConflicts(entity, rowId, serverRev, lost, serverFields);
 }
 
-void SyncRepository::requeue(const QString& entity, const QString& rowId, qint64 baseRev, QJsonObject fields,
-    const QList<OutboxChange>& replaced)
+QJsonObject SyncRepository::requeue(const QString& entity, const QString& rowId, qint64 baseRev,
+    QJsonObject fields, const QList<OutboxChange>& replaced)
 {
     // The local-only fields go again as one update on the server's rev, stamped as the
     // worker's last edit of the row.
@@ -343,6 +346,7 @@ void SyncRepository::requeue(const QString& entity, const QString& rowId, qint64
         .bindAll({QUuid::createUuid().toString(QUuid::WithoutBraces), entity, rowId, baseRev,
             QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)), createdAt})
         .run();
+    return QJsonObject {{QStringLiteral("updated_at"), updatedAt}, {QStringLiteral("updated_by"), updatedBy}};
 }
 
 int SyncRepository::recordConflicts(const QString& entity, const QString& rowId, qint64 serverRev,
@@ -575,6 +579,16 @@ QStringList SyncRepository::finishFullRepull()
                 it = candidates.erase(it);
                 progress = true;
             }
+        }
+        // What stays for local work is no longer held from the server: out of the digest
+        // (rev 0), so the next sync does not see drift and re-pull again. Should the server
+        // share it again, its pull merges with the local work as usual.
+        for (const QString& entity : removalOrder) {
+            const QByteArray sql = "UPDATE " + EntitySchema::table(entity).toLatin1()
+                + " SET rev = 0 WHERE rev > 0 AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.entity = ?1 "
+                  "AND s.row_id = "
+                + EntitySchema::table(entity).toLatin1() + ".id)";
+            m_store.db().prepare(sql.constData()).bind(1, entity).run();
         }
         m_store.db().exec("DELETE FROM sync_seen");
         SyncStateTable(m_store).remove(fullRepullKey);

@@ -66,7 +66,8 @@ private:
     void applyPulled(const PulledChange& change, bool fullRepull, SyncApplyCounts& counts);
     int mergeRow(const QString& entity, const QString& rowId, qint64 serverRev, bool serverDeleted,
         const QJsonObject& serverFields, SyncApplyCounts& counts);
-    void requeue(const QString& entity, const QString& rowId, qint64 baseRev, QJsonObject fields,
+    // Returns the updated_at/updated_by the queued change carries.
+    QJsonObject requeue(const QString& entity, const QString& rowId, qint64 baseRev, QJsonObject fields,
         const QList<OutboxChange>& replaced);
     int recordConflicts(const QString& entity, const QString& rowId, qint64 serverRev,
         const QJsonObject& localValues, const QJsonObject& serverFields);
