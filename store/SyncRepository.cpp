@@ -320,8 +320,13 @@ int SyncRepository::mergeRow(const QString& entity, const QString& rowId, qint64
                 .run();
         }
     }
-    if (entity == QLatin1String("case"))
-        checkReopen(rowId, previousStatus, serverFields, counts);
+    if (entity == QLatin1String("case")) {
+        // The case's own queued changes were folded into the merge above: count them too.
+        QString latestReplaced;
+        for (const OutboxChange& change : pending)
+            latestReplaced = std::max(latestReplaced, change.createdAt);
+        checkReopen(rowId, previousStatus, serverFields, counts, latestReplaced);
+    }
     return recordConflicts(entity, rowId, serverRev, lost, serverFields);
 }
 
@@ -394,7 +399,7 @@ QString SyncRepository::latestPendingChangeAt(const QString& caseId)
 }
 
 void SyncRepository::checkReopen(const QString& caseId, const QString& previousStatus,
-    const QJsonObject& serverFields, SyncApplyCounts& counts)
+    const QJsonObject& serverFields, SyncApplyCounts& counts, const QString& otherChangeAt)
 {
     const QString status = serverFields.value(QStringLiteral("status")).toString();
     // A closing this laptop already knew of is the worker's own context, not news.
@@ -402,8 +407,7 @@ void SyncRepository::checkReopen(const QString& caseId, const QString& previousS
         return;
     const QString closedAt = serverFields.value(QStringLiteral("updated_at")).toString();
     QString latest = latestPendingChangeAt(caseId);
-    if (m_pushedChangeAtByCase.value(caseId) > latest)
-        latest = m_pushedChangeAtByCase.value(caseId);
+    latest = std::max({latest, m_pushedChangeAtByCase.value(caseId), otherChangeAt});
     if (latest.isEmpty() || latest <= closedAt)
         return;
     m_store.db()

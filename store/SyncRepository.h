@@ -76,7 +76,7 @@ private:
     bool hasPending(const QString& entity, const QString& rowId);
     QJsonObject completed(const QString& entity, const QJsonObject& fields, const QJsonObject& fallback);
     void checkReopen(const QString& caseId, const QString& previousStatus, const QJsonObject& serverFields,
-        SyncApplyCounts& counts);
+        SyncApplyCounts& counts, const QString& otherChangeAt = QString());
     QString latestPendingChangeAt(const QString& caseId);
     void notePushed(const OutboxChange& change);
     bool isReferenced(const QString& table, const QString& id);

@@ -221,3 +221,10 @@ int FakeServer::liveRows(const QString& entity) const
         count += it.key().first == entity && !it->deleted ? 1 : 0;
     return count;
 }
+
+void FakeServer::serverDelete(const QString& entity, const QString& rowId)
+{
+    Row& row = m_rows[{entity, rowId}];
+    row.deleted = true;
+    row.rev = ++m_seq;
+}

@@ -53,6 +53,9 @@ public:
     // A change made on the server by someone else (an admin): fields overlaid, new rev.
     void serverEdit(const QString& entity, const QString& rowId, const QJsonObject& fields);
 
+    // A row removed on the server (a tombstone with a new rev).
+    void serverDelete(const QString& entity, const QString& rowId);
+
     const QMap<Key, Row>& rows() const { return m_rows; }
     qint64 seq() const { return m_seq; }
     int pushCalls() const { return m_pushCalls; }

@@ -32,6 +32,8 @@ private slots:
     void pulledNotesAreSearchable();
     void pullCreatesNoOutboxRows();
     void settingsAreNotPushedButCounted();
+    void tombstoneMarksRowDeleted();
+    void cancelEndsRunBeforeAnything();
     void failureEndsSyncConsistently_data();
     void failureEndsSyncConsistently();
 
@@ -350,6 +352,7 @@ void TestSyncEngine::withdrawalRemovesCaseKeepsLocalWork()
     QCOMPARE(b.text("SELECT reference FROM cases WHERE id = ?1", {withdrawn.meta.id}), QString());
     // The edited case stays with the worker's change (parked: the server refused it).
     QCOMPARE(b.caseById(edited.meta.id).risk, QStringLiteral("high"));
+    QCOMPARE(b.caseById(edited.meta.id).meta.rev, qint64(0)); // no longer held from the server
     QCOMPARE(OutboxRepository(*b.store).pendingCount(), 1);
     QCOMPARE(b.caseById(kept.meta.id).reference, kept.reference);
 
@@ -474,6 +477,40 @@ void TestSyncEngine::settingsAreNotPushedButCounted()
     QVERIFY(!server.pushedEntities().contains(QStringLiteral("setting")));
     QVERIFY(server.pushedEntities().contains(QStringLiteral("case")));
     QCOMPARE(OutboxRepository(*a.store).pendingCount(), 1); // kept until the protocol carries it
+}
+
+void TestSyncEngine::tombstoneMarksRowDeleted()
+{
+    FakeServer server;
+    SyncTestClient a(QStringLiteral("ali"));
+    SyncTestClient b(QStringLiteral("bo"));
+    const CaseRecord created = a.addCase(QStringLiteral("with a need"));
+    QVERIFY(a.sync(server).ok);
+    QVERIFY(b.sync(server).ok);
+    const QString needId = b.text("SELECT id FROM case_needs WHERE case_id = ?1", {created.meta.id});
+    QVERIFY(!needId.isEmpty());
+    server.serverDelete(QStringLiteral("need"), needId);
+    const SyncSummary s = b.sync(server);
+    QVERIFY(s.ok);
+    QCOMPARE(s.pulled, 1);
+    QVERIFY(!s.fullRepull); // the digest agrees: a tombstone is not held
+    QCOMPARE(b.text("SELECT deleted FROM case_needs WHERE id = ?1", {needId}), QStringLiteral("1"));
+    QCOMPARE(OutboxRepository(*b.store).pendingCount(), 0);
+}
+
+void TestSyncEngine::cancelEndsRunBeforeAnything()
+{
+    FakeServer server;
+    SyncTestClient a(QStringLiteral("ali"));
+    a.addCase(QStringLiteral("not yet"));
+    SyncEngine engine(*a.store, server, QStringLiteral("ali"));
+    engine.cancel();
+    const SyncSummary s = engine.run();
+    QVERIFY(!s.ok);
+    QCOMPARE(s.error->code, QStringLiteral("cancelled"));
+    QCOMPARE(server.pushCalls(), 0);
+    QVERIFY(s.waiting > 0);
+    QCOMPARE(SyncIssues(*a.store).lastFailureReason(), s.error->message);
 }
 
 void TestSyncEngine::failureEndsSyncConsistently_data()
