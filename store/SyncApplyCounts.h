@@ -8,6 +8,7 @@ struct SyncApplyCounts
     int pushed = 0; // applied or duplicate
     int pulled = 0; // pulled rows written
     int conflicts = 0; // fields recorded for a worker
+    int merged = 0; // pushed changes answered with a conflict and merged (maybe queued again)
     int quarantined = 0;
     QStringList reopenCaseReferences;
 
@@ -16,6 +17,7 @@ struct SyncApplyCounts
         pushed += other.pushed;
         pulled += other.pulled;
         conflicts += other.conflicts;
+        merged += other.merged;
         quarantined += other.quarantined;
         for (const QString& reference : other.reopenCaseReferences) {
             if (!reopenCaseReferences.contains(reference))

@@ -136,6 +136,7 @@ SyncApplyCounts SyncRepository::applyPushResults(
                 break;
             case PushResult::Status::Conflict:
                 notePushed(change);
+                ++counts.merged;
                 counts.conflicts += mergeRow(
                     change.entity, change.rowId, result.rev, result.deleted, result.fields, counts);
                 break;

@@ -47,6 +47,7 @@ SyncSummary SyncEngine::run()
     if (!m_actor.isEmpty())
         m_store.setActor(m_actor);
     m_refusedThisRun.clear();
+    m_handled = 0;
     SyncSummary summary;
     SyncRepository repo(m_store);
     try {
@@ -77,16 +78,15 @@ std::optional<TransportError> SyncEngine::pushAll(SyncRepository& repo, SyncSumm
         const PushBatch batch = repo.nextPushBatch(m_refusedThisRun);
         if (batch.changes.isEmpty())
             return std::nullopt;
-        const int before = summary.pushed + summary.conflicts + summary.quarantined;
-        const int refusedBefore = static_cast<int>(m_refusedThisRun.size());
+        const int before = m_handled + static_cast<int>(m_refusedThisRun.size());
         if (auto error = pushBatch(repo, batch.changes, summary))
             return error;
         emit progress(QStringLiteral("push"), summary.pushed,
             summary.pushed + static_cast<int>(batch.changes.size()) + batch.waiting);
-        const bool moved = summary.pushed + summary.conflicts + summary.quarantined > before
-            || m_refusedThisRun.size() > refusedBefore;
-        // A conflict requeues on the server's rev; stop if the server keeps moving under us.
-        if (!moved || round > 10000)
+        const bool moved = m_handled + m_refusedThisRun.size() > before;
+        // A merged conflict queues the local-only fields again on the server's rev, pushed in
+        // the next round; stop if the server keeps moving under us.
+        if (!moved || round > 1000)
             return std::nullopt;
     }
 }
@@ -123,7 +123,9 @@ std::optional<TransportError> SyncEngine::pushBatch(
         if (response.results.at(i).changeId != changes.at(i).changeId)
             return badResponse(tr("The server answered for changes in a different order than were sent."));
     }
-    absorb(repo.applyPushResults(changes, response.results), summary);
+    const SyncApplyCounts counts = repo.applyPushResults(changes, response.results);
+    m_handled += counts.pushed + counts.merged + counts.quarantined;
+    absorb(counts, summary);
     return std::nullopt;
 }
 

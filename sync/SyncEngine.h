@@ -58,4 +58,5 @@ private:
     int m_pageSize = 500;
     std::atomic_bool m_cancelled {false};
     QSet<QString> m_refusedThisRun;
+    int m_handled = 0; // pushed changes answered (any status) this run: the push loop's progress
 };

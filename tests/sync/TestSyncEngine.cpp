@@ -168,6 +168,10 @@ void TestSyncEngine::editOnBothSides()
         const QByteArray otherSql = "SELECT " + fieldB.toLatin1() + " FROM cases WHERE id = ?1";
         QCOMPARE(b.text(otherSql, {created.meta.id}), valueB);
     }
+    // B's local-only field went to the server within the same sync, on the server's rev.
+    QCOMPARE(OutboxRepository(*b.store).pendingCount(), 0);
+    QCOMPARE(server.rows().value({QStringLiteral("case"), created.meta.id}).fields.value(fieldB).toString(),
+        conflict ? valueA : valueB);
     QVERIFY(b.sync(server).ok);
     QVERIFY(a.sync(server).ok);
     QCOMPARE(a.dump(), b.dump());
