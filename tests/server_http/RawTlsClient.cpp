@@ -74,6 +74,16 @@ int RawTlsClient::tlsVersion() const
     return m_ssl ? SSL_version(m_ssl) : 0;
 }
 
+QByteArray RawTlsClient::request(const QByteArray& method, const QByteArray& target, const QByteArray& body,
+    const QByteArray& extraHeaders)
+{
+    QByteArray bytes = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders;
+    if (!body.isEmpty() || method == "POST")
+        bytes += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\n";
+    return bytes + "\r\n" + body;
+}
+
 bool RawTlsClient::send(const QByteArray& bytes)
 {
     qsizetype sent = 0;

@@ -33,6 +33,10 @@ public:
     bool connectTls(quint16 port) { return connectTcp(port) && handshake(); }
     int tlsVersion() const; // the negotiated version, 0 when none
 
+    // An HTTP/1.1 request as bytes; extraHeaders are whole lines, each ending in \r\n.
+    static QByteArray request(const QByteArray& method, const QByteArray& target, const QByteArray& body = {},
+        const QByteArray& extraHeaders = {});
+
     bool send(const QByteArray& bytes);
     Response readResponse(std::chrono::milliseconds timeout);
     // Reads and keeps whatever arrives until the server closes or the time is up.
