@@ -113,7 +113,7 @@ void HttpSession::onHandshake(beast::error_code error)
 void HttpSession::waitForRequest()
 {
     if (m_stopRequested) {
-        shutdown();
+        closeNow(); // as for any idle connection at a stop: its last answer is complete
         return;
     }
     if (m_buffer.size() > 0) { // the client pipelined its next request

@@ -24,6 +24,7 @@ public:
     void stop();
 
     quint16 port() const;
+    HttpServer& server() { return *m_server; } // after start()
     TestHandler& handler() { return m_handler; }
     QString certificatePath() const;
     QString keyPath() const;
