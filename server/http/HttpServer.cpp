@@ -81,8 +81,8 @@ struct HttpServer::Impl
     HttpServerOptions options;
     RequestHandler& handler;
     SessionTracker tracker;
+    std::optional<ssl::context> tls; // before io: sessions the io_context still holds use it
     net::io_context io;
-    std::optional<ssl::context> tls;
     tcp::acceptor acceptor;
     quint16 boundPort = 0;
     std::vector<std::thread> threads;

@@ -186,7 +186,9 @@ void HttpSession::answer(const Request& request)
         write(ErrorResponse::badRequest(), request.version(), false);
         return;
     }
+    m_headRequest = request.method() == http::verb::head;
     write(callHandler(serverRequest), request.version(), request.keep_alive());
+    m_headRequest = false;
 }
 
 bool HttpSession::toServerRequest(const Request& request, ServerRequest* out) const
@@ -235,9 +237,13 @@ void HttpSession::write(const ServerResponse& response, unsigned version, bool k
             out.set(beast::string_view(name.constData(), static_cast<std::size_t>(name.size())),
                 beast::string_view(value.constData(), static_cast<std::size_t>(value.size())));
     }
-    out.body().assign(response.body.constData(), static_cast<std::size_t>(response.body.size()));
+    // 204 and 304 have no body by definition (Beast refuses to frame one).
+    if (response.status != 204 && response.status != 304)
+        out.body().assign(response.body.constData(), static_cast<std::size_t>(response.body.size()));
     out.keep_alive(m_keepAlive);
     out.prepare_payload();
+    if (m_headRequest)
+        out.body().clear(); // HEAD: the headers of the answer (its Content-Length too), no body
     beast::get_lowest_layer(m_stream).expires_after(m_context.options.writeTimeout);
     http::async_write(m_stream, out, beast::bind_front_handler(&HttpSession::onWrite, shared_from_this()));
 }

@@ -77,4 +77,5 @@ private:
     State m_state = State::Handshake;
     bool m_keepAlive = true;
     bool m_stopRequested = false;
+    bool m_headRequest = false;
 };

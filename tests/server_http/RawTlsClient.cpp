@@ -101,7 +101,7 @@ bool RawTlsClient::send(const QByteArray& bytes)
     return true;
 }
 
-RawTlsClient::Response RawTlsClient::readResponse(milliseconds timeout)
+RawTlsClient::Response RawTlsClient::readResponse(milliseconds timeout, bool withBody)
 {
     const Clock::time_point deadline = Clock::now() + timeout;
     Response response;
@@ -110,7 +110,8 @@ RawTlsClient::Response RawTlsClient::readResponse(milliseconds timeout)
         if (headEnd >= 0) {
             const QByteArray head = m_pending.left(headEnd);
             response.head = head;
-            const qsizetype length = response.header(QByteArrayLiteral("Content-Length")).toLongLong();
+            const qsizetype length
+                = withBody ? response.header(QByteArrayLiteral("Content-Length")).toLongLong() : 0;
             if (m_pending.size() >= headEnd + 4 + length) {
                 response.body = m_pending.mid(headEnd + 4, length);
                 m_pending.remove(0, headEnd + 4 + length);

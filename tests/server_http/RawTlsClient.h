@@ -38,7 +38,8 @@ public:
         const QByteArray& extraHeaders = {});
 
     bool send(const QByteArray& bytes);
-    Response readResponse(std::chrono::milliseconds timeout);
+    // withBody false: the answer to a HEAD (its Content-Length describes a body not sent).
+    Response readResponse(std::chrono::milliseconds timeout, bool withBody = true);
     // Reads and keeps whatever arrives until the server closes or the time is up.
     // True when the server closed the connection within the time.
     bool waitClosed(std::chrono::milliseconds timeout, QByteArray* received = nullptr);

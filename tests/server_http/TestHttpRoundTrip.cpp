@@ -13,6 +13,10 @@
 #include <QSslConfiguration>
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 namespace {
 
 struct Reply
@@ -48,7 +52,9 @@ private slots:
     void handlerExceptionIs500AndTheServerGoesOn();
     void keepAliveServesTwoRequestsOnOneConnection();
     void pipelinedRequestsAreAnsweredInOrder();
+    void headGetsHeadersWithoutABody();
     void badPercentEncodingIs400();
+    void manyClientsAtOnceEachGetTheirOwnAnswers();
 
 private:
     QNetworkRequest request(const QByteArray& encodedPathAndQuery) const;
@@ -198,6 +204,22 @@ void TestHttpRoundTrip::pipelinedRequestsAreAnsweredInOrder()
         QStringLiteral("/two"));
 }
 
+void TestHttpRoundTrip::headGetsHeadersWithoutABody()
+{
+    RawTlsClient client;
+    QVERIFY(client.connectTls(m_server->port()));
+    QVERIFY(client.send(RawTlsClient::request("HEAD", "/v1/health")));
+    const RawTlsClient::Response head = client.readResponse(std::chrono::seconds(3), false);
+    QCOMPARE(head.status, 200);
+    QVERIFY(head.header("Content-Length").toInt() > 0);
+    // A body sent after it would be read here as the start of the next answer.
+    QVERIFY(client.send(RawTlsClient::request("GET", "/next")));
+    const RawTlsClient::Response next = client.readResponse(std::chrono::seconds(3));
+    QCOMPARE(next.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(next.body).object().value(QStringLiteral("path")).toString(),
+        QStringLiteral("/next"));
+}
+
 void TestHttpRoundTrip::badPercentEncodingIs400()
 {
     for (const QByteArray& target : {QByteArrayLiteral("/a%zz"), QByteArrayLiteral("/a%2"),
@@ -217,6 +239,37 @@ void TestHttpRoundTrip::badPercentEncodingIs400()
         QVERIFY(client.waitClosed(std::chrono::seconds(3)));
     }
     QCOMPARE(m_server->handler().calls(), 0);
+}
+
+void TestHttpRoundTrip::manyClientsAtOnceEachGetTheirOwnAnswers()
+{
+    // 8 connections on 3 pool threads, 10 keep-alive requests each: no answer may go to the
+    // wrong connection or the wrong request.
+    constexpr int kClients = 8;
+    constexpr int kRequests = 10;
+    std::atomic<int> right {0};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < kClients; ++c) {
+        clients.emplace_back([this, c, &right] {
+            RawTlsClient client;
+            if (!client.connectTls(m_server->port()))
+                return;
+            for (int r = 0; r < kRequests; ++r) {
+                const QByteArray body
+                    = "{\"client\":" + QByteArray::number(c) + ",\"request\":" + QByteArray::number(r) + '}';
+                if (!client.send(RawTlsClient::request("POST", "/c" + QByteArray::number(c), body)))
+                    return;
+                const RawTlsClient::Response response = client.readResponse(std::chrono::seconds(5));
+                const QJsonObject echo = QJsonDocument::fromJson(response.body).object();
+                if (response.status == 201 && echo.value(QStringLiteral("body")).toString().toUtf8() == body)
+                    ++right;
+            }
+        });
+    }
+    for (std::thread& client : clients)
+        client.join();
+    QCOMPARE(right.load(), kClients * kRequests);
+    QCOMPARE(m_server->handler().calls(), kClients * kRequests);
 }
 
 QTEST_GUILESS_MAIN(TestHttpRoundTrip)
