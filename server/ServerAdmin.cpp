@@ -176,6 +176,25 @@ bool ServerAdmin::revokeDevice(const QString& deviceId, bool wipe, QString* erro
     return true;
 }
 
+bool ServerAdmin::withdrawRow(const QString& entity, const QString& rowId, QString* error)
+{
+    std::optional<StoredRow> row = m_storage.currentRow(entity, rowId);
+    if (!row || row->deleted) {
+        *error = QStringLiteral("There is no such row, or it was withdrawn already.");
+        return false;
+    }
+    LoggedChange change;
+    change.changeId = newId();
+    change.row = *row;
+    change.row.deleted = true;
+    change.row.fields = QJsonObject();
+    m_storage.write([&] {
+        m_storage.appendChange(change);
+        audit(QStringLiteral("row_withdraw"), entity + QLatin1Char(' ') + rowId);
+    });
+    return true;
+}
+
 void ServerAdmin::writeAdminRow(
     const QString& entity, const QString& rowId, qint64 teamId, QJsonObject fields)
 {

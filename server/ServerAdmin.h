@@ -41,6 +41,9 @@ public:
     // All devices, or one user's (username); false for an unknown username.
     bool devices(const QString& username, QList<ServerDevice>* out, QString* error);
     bool revokeDevice(const QString& deviceId, bool wipe, QString* error);
+    // Withdraws a synced row (say, a record entered in the wrong team): a tombstone with
+    // the next seq, which the devices that may see the row pull and apply.
+    bool withdrawRow(const QString& entity, const QString& rowId, QString* error);
 
 private:
     bool checkNewUser(const NewUser& user, const QString& password, ServerTeam* team, QString* error);
