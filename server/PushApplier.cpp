@@ -71,6 +71,13 @@ std::optional<PushResult> PushApplier::scopeNewRow(const Change& change, StoredR
             return notFound(change);
         row->teamId = owner->teamId;
     }
+    if (change.entity == QLatin1String("case_person")) {
+        // Linking a person to a case must not reach into another team's people either.
+        const QString personId = change.fields.value(QStringLiteral("person_id")).toString();
+        const std::optional<StoredRow> person = m_storage.currentRow(QStringLiteral("person"), personId);
+        if (!person || person->deleted || !AccessPolicy::canSee(m_auth.user, *person))
+            return notFound(change);
+    }
     if (change.entity == QLatin1String("note")
         && change.fields.value(QStringLiteral("agency_only")).toInt() == 1) {
         row->ownerAgencyId = change.fields.value(QStringLiteral("agency_id")).toString();

@@ -11,8 +11,6 @@
 
 #include <QUuid>
 
-#include <exception>
-
 namespace {
 bool isJson(const QByteArray& contentType)
 {
@@ -63,8 +61,8 @@ ServerResponse SyncService::handle(const ServerRequest& request)
 {
     try {
         return route(request);
-    } catch (const std::exception&) {
-        // The store's messages may name files; the client gets none of it.
+    } catch (...) {
+        // The store's messages may name files; the client and the log get none of it.
         qWarning("casebook-server: a request failed inside the server and was rolled back");
         return ServerReply::internalError();
     }

@@ -20,6 +20,7 @@ private slots:
     void updateOfMissingRowIsNotFound();
     void otherTeamsCaseLooksMissing();
     void otherTeamsRowCannotBeUpdated();
+    void casePersonNeedsAVisiblePerson();
     void partnerCannotPush();
     void agenciesAndUsersAreServerOnly();
     void domainCheckRejectsUnknownValues();
@@ -185,6 +186,37 @@ void TestServerPush::otherTeamsRowCannotBeUpdated()
     QCOMPARE(response.results.at(1).status, PushResult::Status::Rejected); // no conflict row for another team
     QVERIFY(response.results.at(1).fields.isEmpty());
     QCOMPARE(f.storage->currentRow(QStringLiteral("case"), northCase)->rev, rev);
+}
+
+void TestServerPush::casePersonNeedsAVisiblePerson()
+{
+    ServerFixture f;
+    f.addUser(QStringLiteral("sam"), QStringLiteral("North"));
+    f.addUser(QStringLiteral("ola"), QStringLiteral("South"));
+    const Session north = f.login(QStringLiteral("sam"));
+    const Session south = f.login(QStringLiteral("ola"));
+    const auto person = [] {
+        return Change {newId(), QStringLiteral("person"), newId(), 0, QStringLiteral("create"),
+            with(stamps(), {{QStringLiteral("given_name"), QStringLiteral("Alex")}})};
+    };
+    const auto link = [](const QString& caseId, const QString& personId) {
+        return Change {newId(), QStringLiteral("case_person"), newId(), 0, QStringLiteral("create"),
+            with(stamps(),
+                {{QStringLiteral("case_id"), caseId}, {QStringLiteral("person_id"), personId},
+                    {QStringLiteral("role"), QStringLiteral("subject")}})};
+    };
+    const Change southPerson = person();
+    QCOMPARE(f.push(south, {southPerson}).results.first().status, PushResult::Status::Applied);
+    const QString caseId = newId();
+    const Change northPerson = person();
+    const PushResponse response = f.push(north,
+        {caseCreate(caseId), northPerson, link(caseId, northPerson.rowId), link(caseId, southPerson.rowId),
+            link(caseId, newId())});
+    QCOMPARE(response.results.at(1).status, PushResult::Status::Applied);
+    QCOMPARE(response.results.at(2).status, PushResult::Status::Applied);
+    QCOMPARE(response.results.at(3).reason, QStringLiteral("not_found"));
+    QCOMPARE(response.results.at(4).reason, QStringLiteral("not_found"));
+    QCOMPARE(response.results.at(3).message, response.results.at(4).message);
 }
 
 void TestServerPush::partnerCannotPush()
