@@ -1,13 +1,13 @@
-// casebook-server: the sync server's administration commands (docs/SYNC.md, README
-// "Running the sync server"). `serve` is wired to the transport separately: it is
-// SyncService::open(dataDir) handed to an HttpServer.
+// casebook-server: the sync server (serve: SyncService::open(dataDir) handed to an
+// HttpServer) and its administration commands (docs/SYNC.md, README "Running the sync
+// server").
 #include "server/ServerAdmin.h"
 #include "server/ServerKeyFile.h"
 #include "server/SqlCipherServerStorage.h"
 #include "store/StoreError.h"
-#ifdef CASEBOOK_HAVE_TLS_CERTIFICATE
+#include "server/SyncService.h"
+#include "server/http/HttpServer.h"
 #include "server/http/TlsCertificate.h"
-#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -66,7 +66,8 @@ Commands:
   device revoke --data DIR ID [--wipe]
                                    revoke a device's token; --wipe also tells it to erase its data
 
-serve is not part of this build yet: it runs SyncService over the HTTPS transport.
+  serve --data DIR [--listen ADDRESS:PORT] [--cert FILE --key FILE] [--threads N]
+                                   answer the laptops over HTTPS until SIGTERM or Ctrl+C
 )");
 
 QCommandLineOption dataOption()
@@ -197,7 +198,6 @@ bool makePrivateDir(const QString& dir, QString* error)
 
 bool writeCertificate(const QString& dir, const QString& hostName)
 {
-#ifdef CASEBOOK_HAVE_TLS_CERTIFICATE
     QString error;
     const QString certificate = QDir(dir).filePath(QStringLiteral("server.crt"));
     if (!TlsCertificate::writeSelfSigned(
@@ -208,11 +208,6 @@ bool writeCertificate(const QString& dir, const QString& hostName)
     out() << "Self-signed certificate for " << hostName << ": " << certificate << Qt::endl
           << "Fingerprint (read it out to workers): " << TlsCertificate::sha256Fingerprint(certificate)
           << Qt::endl;
-#else
-    Q_UNUSED(dir)
-    Q_UNUSED(hostName)
-    out() << "No certificate was made: this build has no TLS transport yet." << Qt::endl;
-#endif
     return true;
 }
 
@@ -384,6 +379,74 @@ int runDeviceRevoke(const QStringList& arguments)
     });
 }
 
+// "127.0.0.1:8443", "[::1]:8443": the address and the port after the last colon.
+bool parseListen(const QString& text, HttpServerOptions* options)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const uint port = colon > 0 ? text.mid(colon + 1).toUInt(&ok) : 0;
+    if (!ok || port > 65535)
+        return false;
+    QString address = text.left(colon);
+    if (address.startsWith(QLatin1Char('[')) && address.endsWith(QLatin1Char(']')))
+        address = address.mid(1, address.size() - 2);
+    options->address = address;
+    options->port = static_cast<quint16>(port);
+    return !address.isEmpty();
+}
+
+int runServe(const QStringList& arguments)
+{
+    Command command(QStringLiteral("Answers the laptops' sync requests over HTTPS (TLS 1.2+) until it is sent "
+                                   "SIGTERM or Ctrl+C; then it finishes the requests in flight and stops. "
+                                   "Listens on 127.0.0.1:8443 unless told otherwise; the certificate and key "
+                                   "default to the ones init made in the data directory."),
+        {valueOption("listen", "Address and port to listen on, e.g. 0.0.0.0:8443 (port 0: any free port).",
+             "ADDRESS:PORT"),
+            valueOption("cert", "PEM certificate chain (default DIR/server.crt).", "FILE"),
+            valueOption("key", "PEM private key of the certificate (default DIR/server.key.pem).", "FILE"),
+            valueOption("threads", "Worker threads (default 4).", "N")});
+    if (!command.parse(arguments, 0))
+        return exitUsage;
+    const QDir dir(command.data());
+    HttpServerOptions options;
+    const QString listen = command.value("listen");
+    if (!listen.isEmpty() && !parseListen(listen, &options)) {
+        err() << "--listen must be ADDRESS:PORT, e.g. 127.0.0.1:8443." << Qt::endl;
+        return exitUsage;
+    }
+    const QString threads = command.value("threads");
+    if (!threads.isEmpty()) {
+        bool ok = false;
+        options.threads = threads.toInt(&ok);
+        if (!ok || options.threads < 1 || options.threads > 256) {
+            err() << "--threads must be a number from 1 to 256." << Qt::endl;
+            return exitUsage;
+        }
+    }
+    const QString cert = command.value("cert");
+    const QString key = command.value("key");
+    options.certificateFile = cert.isEmpty() ? dir.filePath(QStringLiteral("server.crt")) : cert;
+    options.privateKeyFile = key.isEmpty() ? dir.filePath(QStringLiteral("server.key.pem")) : key;
+
+    QString error;
+    std::unique_ptr<SyncService> service = SyncService::open(command.data(), &error);
+    if (!service)
+        return fail(error);
+    HttpServer server(options, *service);
+    if (!server.start(&error))
+        return fail(error);
+    const QString host = options.address.contains(QLatin1Char(':'))
+        ? QStringLiteral("[%1]").arg(options.address)
+        : options.address;
+    out() << "Listening on https://" << host << ':' << server.port() << Qt::endl
+          << "Certificate fingerprint: " << TlsCertificate::sha256Fingerprint(options.certificateFile)
+          << Qt::endl;
+    server.runUntilSignalled();
+    out() << "Stopped: every request in flight was answered." << Qt::endl;
+    return exitOk;
+}
+
 int dispatch(const QStringList& args)
 {
     const QString command = args.value(0);
@@ -396,6 +459,8 @@ int dispatch(const QStringList& args)
     };
     if (command == QLatin1String("init"))
         return runInit(rest(1));
+    if (command == QLatin1String("serve"))
+        return runServe(rest(1));
     if (command == QLatin1String("team") && sub == QLatin1String("add"))
         return runTeamAdd(rest(2));
     if (command == QLatin1String("user") && sub == QLatin1String("add"))

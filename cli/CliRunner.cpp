@@ -9,6 +9,7 @@
 #include "ImportCommand.h"
 #include "ReportCommand.h"
 #include "SyncCommands.h"
+#include "SyncRunCommand.h"
 #include "store/StoreError.h"
 
 #include <QCommandLineParser>
@@ -56,6 +57,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("login"), SyncCommands::login},
         {QStringLiteral("logout"), SyncCommands::logout},
         {QStringLiteral("whoami"), SyncCommands::whoami},
+        {QStringLiteral("sync"), SyncRunCommand::run},
     };
     return table;
 }
@@ -87,6 +89,7 @@ QString CliRunner::usage()
         "  demo [--cases N]              a new store of fictional casework, to try things out\n"
         "  login --server URL --user U   log in to the team's sync server (shows its fingerprint)\n"
         "  logout | whoami               forget the sign-in | ask the server who this laptop is\n"
+        "  sync [conflicts|quarantined|reopen|removed]   sync now | what a sync left for you\n"
         "\n"
         "\"casebook-cli COMMAND --help\" describes each command. Listing and report commands take --json.\n"
         "Exit codes: 0 success, 1 failure, 2 usage, 3 wrong passphrase, 4 not found, 5 invalid input,\n"
