@@ -157,9 +157,47 @@ const char* const v6 = R"sql(
 CREATE INDEX actions_open_due ON actions(status, due_date);
 )sql";
 
+// Version 7: the laptop's own sync bookkeeping (server, pinned certificate, device token,
+// pull cursor, last outcome) as named values. Local only: never synced, never audited, and
+// like everything else inside the encrypted file.
+const char* const v7 = R"sql(
+CREATE TABLE sync_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+)sql";
+
+// Version 8: what the sync engine keeps (docs/SYNC.md, client engine). All local only.
+// - outbox: delivery attempts, refusals, quarantine and the server's last reason, so one
+//   change the server will not take never blocks the rest;
+// - sync_base: the merge base, the last version of each synced row as the server had it;
+// - sync_conflicts: a field changed on both sides to different values; the server's value
+//   is in the record, the local one waits here for a worker's decision;
+// - sync_reopen: a case closed elsewhere that this laptop changed after the closing;
+// - sync_removals: cases taken off this laptop because the server no longer shares them;
+// - sync_seen: the rows a full re-pull has seen so far (it may be interrupted and resume).
+const char* const v8 = R"sql(
+ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN refusals INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN quarantined INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN last_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN last_message TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_row ON outbox(entity, row_id, seq);
+CREATE TABLE sync_base (entity TEXT NOT NULL, row_id TEXT NOT NULL, rev INTEGER NOT NULL,
+  fields TEXT NOT NULL, PRIMARY KEY (entity, row_id));
+CREATE TABLE sync_conflicts (id INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL,
+  row_id TEXT NOT NULL, case_id TEXT, field TEXT NOT NULL, local_value TEXT NOT NULL,
+  server_value TEXT NOT NULL, server_rev INTEGER NOT NULL, detected_at TEXT NOT NULL,
+  resolved_at TEXT, resolved_by TEXT, resolution TEXT);
+CREATE INDEX sync_conflicts_open ON sync_conflicts(resolved_at, id);
+CREATE TABLE sync_reopen (case_id TEXT PRIMARY KEY NOT NULL, server_status TEXT NOT NULL,
+  raised_at TEXT NOT NULL, decided_at TEXT, decided_by TEXT);
+CREATE TABLE sync_removals (id INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL,
+  case_reference TEXT NOT NULL, reason TEXT NOT NULL, removed_at TEXT NOT NULL, acknowledged_at TEXT,
+  acknowledged_by TEXT);
+CREATE TABLE sync_seen (entity TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (entity, row_id));
+)sql";
+
 #undef SYNC_COLUMNS
 
-const char* const steps[] = {v1, v2, v3, v4, v5, v6};
+const char* const steps[] = {v1, v2, v3, v4, v5, v6, v7, v8};
 constexpr int stepCount = static_cast<int>(sizeof(steps) / sizeof(steps[0]));
 
 } // namespace

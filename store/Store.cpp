@@ -107,6 +107,15 @@ std::unique_ptr<Store> Store::openReader()
         new Store(m_path, Database::openReadOnly(m_path, m_keyLiteral), m_params, m_actor, SecureBuffer()));
 }
 
+std::unique_ptr<Store> Store::openWriter()
+{
+    if (m_keyLiteral.isEmpty())
+        throw StoreError(
+            StoreError::Code::Failed, tr("A second connection cannot open further connections."));
+    return std::unique_ptr<Store>(new Store(
+        m_path, std::make_unique<Database>(m_path, m_keyLiteral, false), m_params, m_actor, SecureBuffer()));
+}
+
 QString Store::storeId()
 {
     return meta(QStringLiteral("store_id"));

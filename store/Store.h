@@ -26,6 +26,10 @@ public:
     // connections are not shared between threads). Close it before locking: it is a Store
     // whose writes fail and that cannot open readers of its own. Throws StoreError.
     std::unique_ptr<Store> openReader();
+    // A second read-write connection on the same file and key, for one worker thread that
+    // writes (the sync engine). Writers take turns under SQLite's lock (5 s busy timeout);
+    // readers are never blocked (WAL). Close it before locking. Throws StoreError.
+    std::unique_ptr<Store> openWriter();
 
     Database& db() { return *m_db; }
     const QString& path() const { return m_path; }

@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 
 #include <sqlcipher/sqlite3.h>
@@ -42,10 +43,12 @@ private slots:
     void flippedByteInCasePageIsAnError();
     void flippedByteInAnyPageNeverGivesWrongData();
     void integrityCheckOkOnHealthyStore();
+    void writerOnAnotherThreadTakesTurns();
 
 private:
     QString storePath() const { return m_dir->filePath(QStringLiteral("team.casebook")); }
-    void addCases(Store& store, int count);
+    void addCases(Store& store, int count) { addCasesOn(store, count); }
+    static void addCasesOn(Store& store, int count);
     static QStringList readAllCases(Store& store);
     static QByteArray dumpEverything(Store& store);
 
@@ -63,7 +66,7 @@ void TestStoreOpen::cleanup()
     m_dir.reset();
 }
 
-void TestStoreOpen::addCases(Store& store, int count)
+void TestStoreOpen::addCasesOn(Store& store, int count)
 {
     CaseRepository cases(store);
     store.write([&] {
@@ -689,6 +692,30 @@ void TestStoreOpen::integrityCheckOkOnHealthyStore()
     auto store = openStore(storePath());
     QCOMPARE(store->db().textScalar("PRAGMA integrity_check"), QStringLiteral("ok"));
     QCOMPARE(readAllCases(*store).size(), 40);
+}
+
+// The sync engine writes on its own thread through openWriter(): its writes and the
+// worker's on the GUI thread take turns and both land, with the outbox beside them.
+void TestStoreOpen::writerOnAnotherThreadTakesTurns()
+{
+    auto store = createStore(storePath());
+    const qint64 outboxBefore = store->db().scalar("SELECT count(*) FROM outbox");
+    std::unique_ptr<Store> writer = store->openWriter();
+    QVERIFY(writer);
+    QThread* thread = QThread::create([&writer] {
+        for (int i = 0; i < 20; ++i)
+            TestStoreOpen::addCasesOn(*writer, 5);
+    });
+    thread->start();
+    for (int i = 0; i < 20; ++i)
+        addCases(*store, 5);
+    QVERIFY(thread->wait(60000));
+    delete thread;
+    writer.reset();
+    QCOMPARE(store->db().scalar("SELECT count(*) FROM cases"), qint64(200));
+    QCOMPARE(store->db().scalar("SELECT count(DISTINCT reference) FROM cases"), qint64(200));
+    QCOMPARE(store->db().scalar("SELECT count(*) FROM outbox") - outboxBefore, qint64(200));
+    QCOMPARE(store->db().textScalar("PRAGMA integrity_check"), QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(TestStoreOpen)
