@@ -53,7 +53,8 @@ The Pivot Casebook sync server's administration. Every command takes --data DIR,
 server's data directory (made by init), and --help for its own options.
 
 Commands:
-  init --data DIR                  create the data directory, its key and its store
+  init --data DIR                  create the data directory, its key, its store and a
+                                   self-signed TLS certificate (tls.crt, tls.key)
   team add --data DIR --name N     add a team
   user add --data DIR --username U --display-name N --team T --role R [--agency ID]
                                    add a user (password from the terminal, or --password-stdin)
@@ -195,13 +196,24 @@ bool makePrivateDir(const QString& dir, QString* error)
     return true;
 }
 
+// The TLS files init makes and serve loads (HttpServerOptions::certificateFile and
+// privateKeyFile). Named apart from server.key, the store's key.
+QString tlsCertificatePath(const QString& dir)
+{
+    return QDir(dir).filePath(QStringLiteral("tls.crt"));
+}
+
+QString tlsKeyPath(const QString& dir)
+{
+    return QDir(dir).filePath(QStringLiteral("tls.key"));
+}
+
 bool writeCertificate(const QString& dir, const QString& hostName)
 {
 #ifdef CASEBOOK_HAVE_TLS_CERTIFICATE
     QString error;
-    const QString certificate = QDir(dir).filePath(QStringLiteral("server.crt"));
-    if (!TlsCertificate::writeSelfSigned(
-            certificate, QDir(dir).filePath(QStringLiteral("server.key.pem")), hostName, &error)) {
+    const QString certificate = tlsCertificatePath(dir);
+    if (!TlsCertificate::writeSelfSigned(certificate, tlsKeyPath(dir), hostName, &error)) {
         fail(error);
         return false;
     }
@@ -211,7 +223,7 @@ bool writeCertificate(const QString& dir, const QString& hostName)
 #else
     Q_UNUSED(dir)
     Q_UNUSED(hostName)
-    out() << "No certificate was made: this build has no TLS transport yet." << Qt::endl;
+    out() << "No certificate was made: this build has no TLS transport." << Qt::endl;
 #endif
     return true;
 }
