@@ -53,7 +53,8 @@ The Pivot Casebook sync server's administration. Every command takes --data DIR,
 server's data directory (made by init), and --help for its own options.
 
 Commands:
-  init --data DIR                  create the data directory, its key and its store
+  init --data DIR                  create the data directory, its key, its store and a
+                                   self-signed TLS certificate (tls.crt, tls.key)
   team add --data DIR --name N     add a team
   user add --data DIR --username U --display-name N --team T --role R [--agency ID]
                                    add a user (password from the terminal, or --password-stdin)
@@ -196,12 +197,23 @@ bool makePrivateDir(const QString& dir, QString* error)
     return true;
 }
 
+// The TLS files init makes and serve loads (HttpServerOptions::certificateFile and
+// privateKeyFile). Named apart from server.key, the store's key.
+QString tlsCertificatePath(const QString& dir)
+{
+    return QDir(dir).filePath(QStringLiteral("tls.crt"));
+}
+
+QString tlsKeyPath(const QString& dir)
+{
+    return QDir(dir).filePath(QStringLiteral("tls.key"));
+}
+
 bool writeCertificate(const QString& dir, const QString& hostName)
 {
     QString error;
-    const QString certificate = QDir(dir).filePath(QStringLiteral("server.crt"));
-    if (!TlsCertificate::writeSelfSigned(
-            certificate, QDir(dir).filePath(QStringLiteral("server.key.pem")), hostName, &error)) {
+    const QString certificate = tlsCertificatePath(dir);
+    if (!TlsCertificate::writeSelfSigned(certificate, tlsKeyPath(dir), hostName, &error)) {
         fail(error);
         return false;
     }
@@ -403,12 +415,11 @@ int runServe(const QStringList& arguments)
                                    "default to the ones init made in the data directory."),
         {valueOption("listen", "Address and port to listen on, e.g. 0.0.0.0:8443 (port 0: any free port).",
              "ADDRESS:PORT"),
-            valueOption("cert", "PEM certificate chain (default DIR/server.crt).", "FILE"),
-            valueOption("key", "PEM private key of the certificate (default DIR/server.key.pem).", "FILE"),
+            valueOption("cert", "PEM certificate chain (default DIR/tls.crt).", "FILE"),
+            valueOption("key", "PEM private key of the certificate (default DIR/tls.key).", "FILE"),
             valueOption("threads", "Worker threads (default 4).", "N")});
     if (!command.parse(arguments, 0))
         return exitUsage;
-    const QDir dir(command.data());
     HttpServerOptions options;
     const QString listen = command.value("listen");
     if (!listen.isEmpty() && !parseListen(listen, &options)) {
@@ -426,8 +437,8 @@ int runServe(const QStringList& arguments)
     }
     const QString cert = command.value("cert");
     const QString key = command.value("key");
-    options.certificateFile = cert.isEmpty() ? dir.filePath(QStringLiteral("server.crt")) : cert;
-    options.privateKeyFile = key.isEmpty() ? dir.filePath(QStringLiteral("server.key.pem")) : key;
+    options.certificateFile = cert.isEmpty() ? tlsCertificatePath(command.data()) : cert;
+    options.privateKeyFile = key.isEmpty() ? tlsKeyPath(command.data()) : key;
 
     QString error;
     std::unique_ptr<SyncService> service = SyncService::open(command.data(), &error);

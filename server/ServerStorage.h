@@ -40,6 +40,8 @@ public:
     virtual void revokeDevice(const QString& id, bool wipe) = 0;
 
     virtual void recordLoginFailure(const QString& userId, const QDateTime& at) = 0;
+    // Removes one failure recorded at exactly at (a reserved attempt that succeeded).
+    virtual void forgetLoginFailure(const QString& userId, const QDateTime& at) = 0;
     // Failures at or after since, and the oldest of them (invalid when none).
     virtual int loginFailuresSince(const QString& userId, const QDateTime& since) = 0;
     virtual QDateTime oldestLoginFailureSince(const QString& userId, const QDateTime& since) = 0;

@@ -391,6 +391,15 @@ void SqlCipherServerStorage::recordLoginFailure(const QString& userId, const QDa
         .run();
 }
 
+void SqlCipherServerStorage::forgetLoginFailure(const QString& userId, const QDateTime& at)
+{
+    std::lock_guard lock(m_mutex);
+    m_db->prepare("DELETE FROM login_failures WHERE rowid = "
+                  "(SELECT rowid FROM login_failures WHERE user_id = ?1 AND at = ?2 LIMIT 1)")
+        .bindAll({userId, at})
+        .run();
+}
+
 int SqlCipherServerStorage::loginFailuresSince(const QString& userId, const QDateTime& since)
 {
     std::lock_guard lock(m_mutex);

@@ -49,6 +49,7 @@ public:
     void revokeDevice(const QString& id, bool wipe) override;
 
     void recordLoginFailure(const QString& userId, const QDateTime& at) override;
+    void forgetLoginFailure(const QString& userId, const QDateTime& at) override;
     int loginFailuresSince(const QString& userId, const QDateTime& since) override;
     QDateTime oldestLoginFailureSince(const QString& userId, const QDateTime& since) override;
 

@@ -120,15 +120,24 @@ SyncService::AuthOutcome SyncService::authenticate(const ServerRequest& request)
     return AuthContext {*user, *device, std::min(device->expiresAt, nextIdleEnd)};
 }
 
-std::optional<ServerResponse> SyncService::rateLimit(const ServerUser& user, const QDateTime& at)
+std::optional<ServerResponse> SyncService::reserveAttempt(const ServerUser& user, const QDateTime& at)
 {
+    // Each attempt is counted as a failure before the password is checked, under the write
+    // lock, so concurrent guesses cannot all slip under the limit; a success takes it back.
     const QDateTime windowStart = at.addSecs(-3600);
-    if (m_storage->loginFailuresSince(user.id, windowStart) < m_options.maxFailedLoginsPerHour)
+    bool reserved = false;
+    QDateTime oldest;
+    m_storage->write([&] {
+        reserved = m_storage->loginFailuresSince(user.id, windowStart) < m_options.maxFailedLoginsPerHour;
+        if (reserved)
+            m_storage->recordLoginFailure(user.id, at);
+        else
+            oldest = m_storage->oldestLoginFailureSince(user.id, windowStart);
+    });
+    if (reserved)
         return std::nullopt;
-    const QDateTime oldest = m_storage->oldestLoginFailureSince(user.id, windowStart);
-    const qint64 wait = std::max<qint64>(1, at.secsTo(oldest.addSecs(3600)));
     audit(user.username, QStringLiteral("login_rate_limited"), QString());
-    return ServerReply::rateLimited(wait);
+    return ServerReply::rateLimited(std::max<qint64>(1, at.secsTo(oldest.addSecs(3600))));
 }
 
 ServerResponse SyncService::login(const ServerRequest& request)
@@ -146,15 +155,13 @@ ServerResponse SyncService::login(const ServerRequest& request)
         audit(QStringLiteral("-"), QStringLiteral("login_failed_unknown_user"), QString());
         return refused;
     }
-    if (std::optional<ServerResponse> limited = rateLimit(*user, at))
+    if (std::optional<ServerResponse> limited = reserveAttempt(*user, at))
         return *limited;
     if (!PasswordHasher::verify(user->passwordHash, body.password)) {
-        m_storage->write([&] {
-            m_storage->recordLoginFailure(user->id, at);
-            audit(user->username, QStringLiteral("login_failed"), QString());
-        });
+        audit(user->username, QStringLiteral("login_failed"), QString());
         return refused;
     }
+    m_storage->forgetLoginFailure(user->id, at);
     // Checked after the password, so a guess does not learn that an account is disabled.
     if (user->disabled) {
         audit(user->username, QStringLiteral("login_refused_disabled"), QString());

@@ -41,7 +41,7 @@ private:
     ServerResponse digest(const ServerRequest& request, const AuthContext& auth);
     ServerResponse whoami(const AuthContext& auth);
     ServerResponse health();
-    std::optional<ServerResponse> rateLimit(const ServerUser& user, const QDateTime& now);
+    std::optional<ServerResponse> reserveAttempt(const ServerUser& user, const QDateTime& now);
     void audit(const QString& actor, const QString& action, const QString& subject);
     QDateTime now() const;
 

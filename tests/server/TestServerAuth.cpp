@@ -1,6 +1,8 @@
 #include "ServerFixture.h"
 #include "server/DeviceToken.h"
 
+#include <QThread>
+
 using namespace ServerSamples;
 
 // Login, device tokens and their expiry, the failed-login limit, revoked devices.
@@ -13,6 +15,7 @@ private slots:
     void wrongPasswordAndUnknownUserLookAlike();
     void disabledUserCannotLogInOrSync();
     void rateLimitAfterHundredFailures();
+    void rateLimitHoldsUnderConcurrentGuesses();
     void tokenExpiresWhenIdle();
     void tokenExpiresAbsolutely();
     void whoamiSaysWhoAndWhen();
@@ -45,6 +48,9 @@ void TestServerAuth::loginGivesTokenAndDevice()
         = ProtocolCodec::decodeLoginResponse(f.loginResponse(QStringLiteral("sam")).body).value();
     QVERIFY(again.token != body.token);
     QCOMPARE(f.storage->devices({}).size(), 2);
+    // A successful login is not counted against the limit.
+    const QString id = f.storage->userByUsername(QStringLiteral("sam"))->id;
+    QCOMPARE(f.storage->loginFailuresSince(id, f.now.addSecs(-3600)), 0);
 }
 
 void TestServerAuth::wrongPasswordAndUnknownUserLookAlike()
@@ -94,10 +100,35 @@ void TestServerAuth::rateLimitAfterHundredFailures()
     QCOMPARE(errorOf(limited).code, QStringLiteral("rate_limited"));
     // The first failure (at 09:00) leaves the window at 10:00; it is now 09:50.
     QCOMPARE(header(limited, "Retry-After"), QByteArray("600"));
+    QCOMPARE(f.loginResponse(QStringLiteral("sam"), QStringLiteral("guess")).status, 429);
     // Another account is not affected.
     QCOMPARE(f.loginResponse(QStringLiteral("kim")).status, 200);
     f.now = f.now.addSecs(601);
     QCOMPARE(f.loginResponse(QStringLiteral("sam")).status, 200);
+}
+
+void TestServerAuth::rateLimitHoldsUnderConcurrentGuesses()
+{
+    ServerFixture f;
+    f.addUser(QStringLiteral("sam"));
+    std::atomic<int> refused {0};
+    std::atomic<int> limited {0};
+    QList<QThread*> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.append(QThread::create([&] {
+            for (int i = 0; i < 40; ++i) {
+                const int status = f.loginResponse(QStringLiteral("sam"), QStringLiteral("guess")).status;
+                (status == 401 ? refused : limited) += 1;
+            }
+        }));
+        threads.last()->start();
+    }
+    for (QThread* thread : threads) {
+        QVERIFY(thread->wait(60000));
+        delete thread;
+    }
+    QCOMPARE(refused.load(), 100);
+    QCOMPARE(limited.load(), 60);
 }
 
 void TestServerAuth::tokenExpiresWhenIdle()

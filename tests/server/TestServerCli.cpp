@@ -1,5 +1,6 @@
 #include "ServerFixture.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
@@ -130,6 +131,12 @@ void TestServerCli::initMakesPrivateFilesOnce()
     QCOMPARE(QFileInfo(key).permissions() & groupOrOther(), QFile::Permissions());
     QCOMPARE(QFileInfo(db).permissions() & groupOrOther(), QFile::Permissions());
     QCOMPARE(QFileInfo(key).size(), 32);
+    // The transport's self-signed certificate, its key private, its fingerprint printed.
+    QVERIFY(QFileInfo::exists(QDir(dataDir()).filePath(QStringLiteral("tls.crt"))));
+    QCOMPARE(QFileInfo(QDir(dataDir()).filePath(QStringLiteral("tls.key"))).permissions() & groupOrOther(),
+        QFile::Permissions());
+    QVERIFY2(first.out.contains(QStringLiteral("Fingerprint (read it out to workers): SHA256:")),
+        qPrintable(first.out));
     QFile keyFile(key);
     QVERIFY(keyFile.open(QIODevice::ReadOnly));
     const QByteArray keyBytes = keyFile.readAll();

@@ -42,6 +42,10 @@ public:
     QList<ServerDevice> devices(const QString& id) override { return m_inner->devices(id); }
     void touchDevice(const QString& id, const QDateTime& at) override { m_inner->touchDevice(id, at); }
     void revokeDevice(const QString& id, bool w) override { m_inner->revokeDevice(id, w); }
+    void forgetLoginFailure(const QString& id, const QDateTime& at) override
+    {
+        m_inner->forgetLoginFailure(id, at);
+    }
     void recordLoginFailure(const QString& id, const QDateTime& at) override
     {
         m_inner->recordLoginFailure(id, at);
