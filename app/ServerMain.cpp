@@ -445,6 +445,7 @@ int runServe(const QStringList& arguments)
     if (!service)
         return fail(error);
     HttpServer server(options, *service);
+    server.catchSignals();
     if (!server.start(&error))
         return fail(error);
     const QString host = options.address.contains(QLatin1Char(':'))

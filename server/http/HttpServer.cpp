@@ -87,6 +87,7 @@ struct HttpServer::Impl
     quint16 boundPort = 0;
     std::vector<std::thread> threads;
     net::io_context signalContext; // runUntilSignalled waits here; stop() ends that wait
+    std::optional<net::signal_set> signalWaiter; // from catchSignals() or runUntilSignalled()
     std::mutex stopMutex;
     bool running = false;
 };
@@ -203,10 +204,16 @@ void HttpServer::stop()
     m_impl->threads.clear();
 }
 
+void HttpServer::catchSignals()
+{
+    if (!m_impl->signalWaiter)
+        m_impl->signalWaiter.emplace(m_impl->signalContext, SIGINT, SIGTERM);
+}
+
 void HttpServer::runUntilSignalled()
 {
-    net::signal_set signalSet(m_impl->signalContext, SIGINT, SIGTERM);
-    signalSet.async_wait([](const boost::system::error_code&, int) {});
+    catchSignals();
+    m_impl->signalWaiter->async_wait([](const boost::system::error_code&, int) {});
     m_impl->signalContext.run();
     stop();
 }

@@ -61,7 +61,8 @@ QString Laptop::addCase(const QString& reason) const
 {
     const CliResult made = runWithInput({QStringLiteral("case"), QStringLiteral("add"), QStringLiteral("--reason"),
                                             reason, QStringLiteral("--given-name"), QStringLiteral("Alex"),
-                                            QStringLiteral("--family-name"), QStringLiteral("Example")},
+                                            QStringLiteral("--family-name"), QStringLiteral("Example"),
+                                            QStringLiteral("--referring-agency"), QStringLiteral("Police")},
         QByteArray());
     if (made.exitCode != 0) {
         qWarning("case add: %s", made.describe().constData());

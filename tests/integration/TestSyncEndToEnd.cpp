@@ -210,7 +210,7 @@ void TestSyncEndToEnd::revokedLaptopIsToldAndStops()
     const QString reference = sam->addCase(QStringLiteral("Hoarding"));
     const CliResult refused = sam->sync();
     QCOMPARE(refused.exitCode, 1);
-    QVERIFY2(refused.err.contains(QStringLiteral("revoked")), refused.describe().constData());
+    QVERIFY2(refused.err.contains(QStringLiteral("withdrawn this laptop")), refused.describe().constData());
     // Nothing is lost: the change still waits on the laptop.
     QVERIFY(sam->caseJson(reference).contains(QStringLiteral("Hoarding")));
 }
