@@ -138,10 +138,9 @@ QDateTime SyncAccount::tokenExpiresAt()
 
 SyncAccount::Login SyncAccount::login()
 {
-    return m_store.snapshot([&] {
-        return Login {
-            username(), displayName(), role(), agencyId(), team(), deviceId(), token(), tokenExpiresAt()};
-    });
+    // Plain reads, not a snapshot: this may run inside the caller's write transaction.
+    return Login {
+        username(), displayName(), role(), agencyId(), team(), deviceId(), token(), tokenExpiresAt()};
 }
 
 void SyncAccount::setLogin(const Login& login)

@@ -91,6 +91,7 @@ void TestSyncAccount::everyValueRoundTripsAndSurvivesReopen()
     QCOMPARE(account.pinnedCertificatePem(), pem);
     QCOMPARE(account.pinnedFingerprint(), QStringLiteral("SHA256:AB:CD"));
     QCOMPARE(account.login(), sampleLogin());
+    m_store->write([&] { QCOMPARE(account.login(), sampleLogin()); }); // inside a transaction too
     QVERIFY(account.isLoggedIn());
     QCOMPARE(account.username(), QStringLiteral("sam"));
     QCOMPARE(account.displayName(), QStringLiteral("Sam Worker"));
