@@ -126,6 +126,7 @@ void HttpSession::waitForRequest()
         readRequest();
         return;
     }
+    m_buffer.shrink_to_fit(); // an idle connection holds no read buffer
     m_state = State::Idle;
     beast::get_lowest_layer(m_stream).expires_after(m_context.options.idleTimeout);
     m_stream.async_read_some(m_buffer.prepare(kReadChunk),
@@ -165,7 +166,11 @@ void HttpSession::onRead(beast::error_code error, std::size_t)
         refuseUnreadable(error);
         return;
     }
-    answer(m_parser->get());
+    // Out of the parser, so the body (up to maxBodyBytes) is freed once answered rather
+    // than kept while the connection idles.
+    const Request request = m_parser->release();
+    m_parser.reset();
+    answer(request);
 }
 
 void HttpSession::refuseUnreadable(beast::error_code error)
