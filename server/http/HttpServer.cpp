@@ -56,7 +56,10 @@ bool configureTls(ssl::context& tls, const HttpServerOptions& options, QString* 
             error, QStringLiteral("Could not read the certificate file %1.").arg(options.certificateFile));
     tls.use_private_key_file(QFile::encodeName(options.privateKeyFile).toStdString(), ssl::context::pem, ec);
     if (ec)
-        return fail(error, QStringLiteral("Could not read the key file %1.").arg(options.privateKeyFile));
+        return fail(error,
+            QStringLiteral(
+                "Could not use the key file %1: it cannot be read or is not the certificate's key.")
+                .arg(options.privateKeyFile));
     if (SSL_CTX_check_private_key(native) != 1)
         return fail(error, QStringLiteral("The key file does not belong to the certificate."));
     return true;

@@ -24,6 +24,10 @@ namespace {
 constexpr std::size_t kReadChunk = 16 * 1024;
 // A peer that does not answer our close_notify is not waited for long.
 constexpr std::chrono::seconds kShutdownTimeout {2};
+// How long (at most; never past the read timeout either), and how much, a refused
+// client's remaining upload is read and dropped.
+constexpr std::chrono::seconds kLingerTime {10};
+constexpr std::size_t kLingerBytes = 64 * 1024 * 1024;
 
 // Errors that mean the peer went away or a deadline passed: nothing to answer.
 bool isQuietReadError(const beast::error_code& error)
@@ -99,6 +103,8 @@ void HttpSession::onServerStopping()
     // (a finished operation is not undone by a cancel) and is answered.
     if (m_state == State::Handshake || m_state == State::Idle || m_state == State::Reading)
         beast::get_lowest_layer(m_stream).cancel();
+    else if (m_state == State::Lingering)
+        closeNow(); // its refusal has gone out; a stop does not wait for its upload
 }
 
 void HttpSession::onHandshake(beast::error_code error)
@@ -120,6 +126,7 @@ void HttpSession::waitForRequest()
         readRequest();
         return;
     }
+    m_buffer.shrink_to_fit(); // an idle connection holds no read buffer
     m_state = State::Idle;
     beast::get_lowest_layer(m_stream).expires_after(m_context.options.idleTimeout);
     m_stream.async_read_some(m_buffer.prepare(kReadChunk),
@@ -159,11 +166,16 @@ void HttpSession::onRead(beast::error_code error, std::size_t)
         refuseUnreadable(error);
         return;
     }
-    answer(m_parser->get());
+    // Out of the parser, so the body (up to maxBodyBytes) is freed once answered rather
+    // than kept while the connection idles.
+    const Request request = m_parser->release();
+    m_parser.reset();
+    answer(request);
 }
 
 void HttpSession::refuseUnreadable(beast::error_code error)
 {
+    m_lingerBeforeClose = true; // the client may still be sending what was refused
     if (error == http::error::body_limit)
         write(ErrorResponse::bodyTooLarge(), 11, false);
     else if (error == http::error::header_limit || error == http::error::buffer_overflow)
@@ -257,6 +269,8 @@ void HttpSession::onWrite(beast::error_code error, std::size_t)
     }
     if (m_keepAlive)
         waitForRequest();
+    else if (m_lingerBeforeClose)
+        linger();
     else
         shutdown();
 }
@@ -274,6 +288,35 @@ void HttpSession::onShutdown(beast::error_code)
     // stream_truncated (the client closed without its close_notify), eof and a timeout are
     // all normal here: the answer has gone out already.
     closeNow();
+}
+
+void HttpSession::linger()
+{
+    // After a refusal the client may still be uploading the body we refused. Closing with
+    // unread bytes makes the kernel reset the connection, and a client still sending then
+    // loses our answer; a TLS close_notify mid-upload fails Qt's upload the same way. So
+    // no close_notify: the rest is read and dropped as raw bytes until the client, done
+    // sending and with our answer read, closes; for a bounded time and amount.
+    m_state = State::Lingering;
+    m_scratch.resize(kReadChunk);
+    beast::get_lowest_layer(m_stream).expires_after(std::min(kLingerTime, m_context.options.readTimeout));
+    lingerRead();
+}
+
+void HttpSession::lingerRead()
+{
+    beast::get_lowest_layer(m_stream).async_read_some(
+        net::buffer(m_scratch), beast::bind_front_handler(&HttpSession::onLingerBytes, shared_from_this()));
+}
+
+void HttpSession::onLingerBytes(beast::error_code error, std::size_t bytes)
+{
+    m_lingeredBytes += bytes;
+    if (error || m_lingeredBytes > kLingerBytes) {
+        closeNow();
+        return;
+    }
+    lingerRead(); // under the same deadline
 }
 
 void HttpSession::closeNow()

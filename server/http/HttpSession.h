@@ -15,6 +15,7 @@
 #include <boost/beast/http/string_body.hpp>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class RequestHandler;
 struct ServerRequest;
@@ -48,8 +49,8 @@ private:
     using Request = boost::beast::http::request<boost::beast::http::string_body>;
     using Response = boost::beast::http::response<boost::beast::http::string_body>;
     // What the session is waiting for; a stop cuts the waits for a client (Handshake,
-    // Idle, Reading) and lets the server's own work (Handling, Writing) finish.
-    enum class State { Handshake, Idle, Reading, Handling, Writing, Closing };
+    // Idle, Reading, Lingering) and lets the server's own work (Handling, Writing) finish.
+    enum class State { Handshake, Idle, Reading, Handling, Writing, Lingering, Closing };
 
     void onHandshake(boost::beast::error_code error);
     void waitForRequest();
@@ -64,6 +65,9 @@ private:
     void onWrite(boost::beast::error_code error, std::size_t bytes);
     void shutdown();
     void onShutdown(boost::beast::error_code error);
+    void linger();
+    void lingerRead();
+    void onLingerBytes(boost::beast::error_code error, std::size_t bytes);
     void closeNow();
     void onServerStopping();
 
@@ -78,4 +82,7 @@ private:
     bool m_keepAlive = true;
     bool m_stopRequested = false;
     bool m_headRequest = false;
+    bool m_lingerBeforeClose = false;
+    std::vector<char> m_scratch;
+    std::size_t m_lingeredBytes = 0;
 };

@@ -39,6 +39,9 @@ public:
 
     bool send(const QByteArray& bytes);
     // withBody false: the answer to a HEAD (its Content-Length describes a body not sent).
+    // Half-closes the TCP connection: "nothing more from me", as a client does that
+    // stops uploading once refused.
+    void finishSending();
     Response readResponse(std::chrono::milliseconds timeout, bool withBody = true);
     // Reads and keeps whatever arrives until the server closes or the time is up.
     // True when the server closed the connection within the time.

@@ -48,6 +48,7 @@ private slots:
     void everyFieldReachesTheHandler();
     void aBareGetHasEmptyFields();
     void responseHeadersAreTheTransports();
+    void aBodyOverTheLimitReachesTheClientAs413();
     void anUntrustedServerIsRefusedByTheClient();
     void handlerExceptionIs500AndTheServerGoesOn();
     void keepAliveServesTwoRequestsOnOneConnection();
@@ -147,6 +148,26 @@ void TestHttpRoundTrip::responseHeadersAreTheTransports()
     QCOMPARE(reply.header("X-Echo"), QByteArrayLiteral("yes")); // the handler's own header
     QVERIFY(reply.header("Injected").isEmpty());
     QVERIFY(reply.header("X-Split").isEmpty());
+}
+
+void TestHttpRoundTrip::aBodyOverTheLimitReachesTheClientAs413()
+{
+    // The sync engine must see the 413 (to send a smaller batch), not a reset connection,
+    // even though the server answers before the upload is done.
+    for (const int size : {4097, 300 * 1024}) {
+        QNetworkRequest post = request("/v1/push");
+        post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        const Reply reply = wait(m_network.post(post, QByteArray(size, 'x')));
+        QVERIFY2(reply.status == 413,
+            qPrintable(QStringLiteral("size %1 error %2 status %3")
+                           .arg(size)
+                           .arg(int(reply.error))
+                           .arg(reply.status)));
+        QCOMPARE(
+            reply.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("body_too_large"));
+    }
+    QCOMPARE(m_server->handler().calls(), 0);
 }
 
 void TestHttpRoundTrip::anUntrustedServerIsRefusedByTheClient()

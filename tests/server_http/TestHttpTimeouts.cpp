@@ -1,7 +1,7 @@
 // Every wait on a client has a deadline: the TLS handshake, the whole request (headers and
 // body together, so a client trickling bytes is cut off), and the keep-alive idle time.
-// The options here are 1 s for each; a test checks both that the close came and that it
-// came from that deadline (not at once, not much later).
+// Each test shortens one deadline to 1 s (the others 5 s) and checks both that the close
+// came and that it came from that deadline (not at once, not much later).
 #include "RawTlsClient.h"
 #include "TestServer.h"
 
@@ -29,6 +29,8 @@ private:
     // Sends one byte of `bytes` every 100 ms until the server closes; the milliseconds it
     // took, or -1 when it kept the connection open for 4 s.
     qint64 trickle(RawTlsClient& client, const QByteArray& bytes);
+    // Every deadline 5 s but the one under test, so a close at about 1 s can only be it.
+    static HttpServerOptions onlyShort(std::chrono::seconds HttpServerOptions::*timeout);
     void startWith(HttpServerOptions options);
 
     std::unique_ptr<TestServer> m_server;
@@ -42,6 +44,14 @@ void TestHttpTimeouts::init()
 void TestHttpTimeouts::cleanup()
 {
     m_server.reset();
+}
+
+HttpServerOptions TestHttpTimeouts::onlyShort(std::chrono::seconds HttpServerOptions::*timeout)
+{
+    HttpServerOptions options = TestServer::fastOptions();
+    options.handshakeTimeout = options.readTimeout = options.writeTimeout = options.idleTimeout = 5s;
+    options.*timeout = 1s;
+    return options;
 }
 
 void TestHttpTimeouts::startWith(HttpServerOptions options)
@@ -65,7 +75,7 @@ qint64 TestHttpTimeouts::trickle(RawTlsClient& client, const QByteArray& bytes)
 
 void TestHttpTimeouts::slowHeadersAreCutOffByTheReadTimeout()
 {
-    startWith(TestServer::fastOptions()); // read timeout 1 s
+    startWith(onlyShort(&HttpServerOptions::readTimeout));
     RawTlsClient client;
     QVERIFY(client.connectTls(m_server->port()));
     // Slowloris: a header line that never ends, a byte at a time, well under the header limit.
@@ -77,7 +87,7 @@ void TestHttpTimeouts::slowHeadersAreCutOffByTheReadTimeout()
 
 void TestHttpTimeouts::slowBodyIsCutOffByTheReadTimeout()
 {
-    startWith(TestServer::fastOptions());
+    startWith(onlyShort(&HttpServerOptions::readTimeout));
     RawTlsClient client;
     QVERIFY(client.connectTls(m_server->port()));
     QVERIFY(client.send("POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 4000\r\n\r\n"));
@@ -88,7 +98,7 @@ void TestHttpTimeouts::slowBodyIsCutOffByTheReadTimeout()
 
 void TestHttpTimeouts::silentClientIsCutOffByTheReadTimeout()
 {
-    startWith(TestServer::fastOptions());
+    startWith(onlyShort(&HttpServerOptions::readTimeout));
     RawTlsClient client;
     QVERIFY(client.connectTls(m_server->port()));
     QElapsedTimer clock;
@@ -99,9 +109,7 @@ void TestHttpTimeouts::silentClientIsCutOffByTheReadTimeout()
 
 void TestHttpTimeouts::silentTcpClientIsCutOffByTheHandshakeTimeout()
 {
-    HttpServerOptions options = TestServer::fastOptions();
-    options.handshakeTimeout = 1s;
-    startWith(options);
+    startWith(onlyShort(&HttpServerOptions::handshakeTimeout));
     RawTlsClient client;
     QVERIFY(client.connectTcp(m_server->port())); // and never says hello
     QElapsedTimer clock;
@@ -112,10 +120,7 @@ void TestHttpTimeouts::silentTcpClientIsCutOffByTheHandshakeTimeout()
 
 void TestHttpTimeouts::idleKeepAliveIsClosedAfterTheIdleTimeout()
 {
-    HttpServerOptions options = TestServer::fastOptions();
-    options.idleTimeout = 1s;
-    options.readTimeout = 3s; // so a close at about 1 s can only be the idle deadline
-    startWith(options);
+    startWith(onlyShort(&HttpServerOptions::idleTimeout));
     RawTlsClient client;
     QVERIFY(client.connectTls(m_server->port()));
     QVERIFY(client.send(RawTlsClient::request("GET", "/v1/health")));

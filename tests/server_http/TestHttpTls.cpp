@@ -3,7 +3,9 @@
 // offers what it is told, so a refusal here is the server's.
 #include "RawTlsClient.h"
 #include "TestServer.h"
+#include "server/http/TlsCertificate.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <openssl/ssl.h>
@@ -23,6 +25,8 @@ private slots:
     void tls10IsRefused();
     void cbcAndLegacyCiphersAreRefused();
     void plaintextHttpGetsNoAnswer();
+    void startRefusesAMissingCertificateOrAForeignKey();
+    void startReportsAPortInUse();
 
 private:
     bool handshake(int minVersion, int maxVersion, const char* ciphers = nullptr);
@@ -91,6 +95,44 @@ void TestHttpTls::plaintextHttpGetsNoAnswer()
     QVERIFY(client.waitClosed(3s, &received));
     QVERIFY2(!received.contains("HTTP/"), received.constData());
     QVERIFY(!received.contains("health"));
+}
+
+void TestHttpTls::startRefusesAMissingCertificateOrAForeignKey()
+{
+    TestHandler handler;
+    HttpServerOptions options = TestServer::fastOptions();
+    options.certificateFile = m_server.certificatePath() + QStringLiteral(".missing");
+    options.privateKeyFile = m_server.keyPath();
+    QString error;
+    QVERIFY(!HttpServer(options, handler).start(&error));
+    QVERIFY(error.contains(QStringLiteral("certificate file")));
+
+    // A key that is not the certificate's.
+    QTemporaryDir other;
+    const QString otherKey = other.filePath(QStringLiteral("k.pem"));
+    QVERIFY(TlsCertificate::writeSelfSigned(
+        other.filePath(QStringLiteral("c.pem")), otherKey, QStringLiteral("localhost"), &error));
+    options.certificateFile = m_server.certificatePath();
+    options.privateKeyFile = otherKey;
+    error.clear();
+    QVERIFY(!HttpServer(options, handler).start(&error));
+    QVERIFY2(error.contains(QStringLiteral("not the certificate's key")), qPrintable(error));
+}
+
+void TestHttpTls::startReportsAPortInUse()
+{
+    TestHandler handler;
+    HttpServerOptions options = TestServer::fastOptions();
+    options.certificateFile = m_server.certificatePath();
+    options.privateKeyFile = m_server.keyPath();
+    options.port = m_server.port(); // taken by the suite's server
+    QString error;
+    QVERIFY(!HttpServer(options, handler).start(&error));
+    QVERIFY2(error.contains(QString::number(options.port)), qPrintable(error));
+    options.address = QStringLiteral("not-an-address");
+    options.port = 0;
+    QVERIFY(!HttpServer(options, handler).start(&error));
+    QVERIFY(error.contains(QStringLiteral("not an IP address")));
 }
 
 QTEST_GUILESS_MAIN(TestHttpTls)
