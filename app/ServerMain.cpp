@@ -4,10 +4,10 @@
 #include "server/ServerAdmin.h"
 #include "server/ServerKeyFile.h"
 #include "server/SqlCipherServerStorage.h"
-#include "store/StoreError.h"
 #include "server/SyncService.h"
 #include "server/http/HttpServer.h"
 #include "server/http/TlsCertificate.h"
+#include "store/StoreError.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -409,10 +409,11 @@ bool parseListen(const QString& text, HttpServerOptions* options)
 
 int runServe(const QStringList& arguments)
 {
-    Command command(QStringLiteral("Answers the laptops' sync requests over HTTPS (TLS 1.2+) until it is sent "
-                                   "SIGTERM or Ctrl+C; then it finishes the requests in flight and stops. "
-                                   "Listens on 127.0.0.1:8443 unless told otherwise; the certificate and key "
-                                   "default to the ones init made in the data directory."),
+    Command command(
+        QStringLiteral("Answers the laptops' sync requests over HTTPS (TLS 1.2+) until it is sent "
+                       "SIGTERM or Ctrl+C; then it finishes the requests in flight and stops. "
+                       "Listens on 127.0.0.1:8443 unless told otherwise; the certificate and key "
+                       "default to the ones init made in the data directory."),
         {valueOption("listen", "Address and port to listen on, e.g. 0.0.0.0:8443 (port 0: any free port).",
              "ADDRESS:PORT"),
             valueOption("cert", "PEM certificate chain (default DIR/tls.crt).", "FILE"),

@@ -81,7 +81,8 @@ void SyncRunCommand::printSummary(CliSession& session, const SyncSummary& summar
     if (json) {
         session.printJson(QJsonObject {{QStringLiteral("ok"), summary.ok},
             {QStringLiteral("pushed"), summary.pushed}, {QStringLiteral("pulled"), summary.pulled},
-            {QStringLiteral("conflicts"), summary.conflicts}, {QStringLiteral("quarantined"), summary.quarantined},
+            {QStringLiteral("conflicts"), summary.conflicts},
+            {QStringLiteral("quarantined"), summary.quarantined},
             {QStringLiteral("waiting"), summary.waiting}, {QStringLiteral("not_carried"), summary.notCarried},
             {QStringLiteral("full_repull"), summary.fullRepull},
             {QStringLiteral("removed"), toArray(summary.removedCaseReferences)},
@@ -98,15 +99,15 @@ void SyncRunCommand::printSummary(CliSession& session, const SyncSummary& summar
     if (summary.conflicts > 0)
         out << tr("%n field(s) were changed here and on the server: the server's value is in the record and "
                   "yours is kept; see \"casebook-cli sync conflicts\".",
-                   nullptr, summary.conflicts)
+            nullptr, summary.conflicts)
             << Qt::endl;
     if (summary.quarantined > 0)
-        out << tr("%n change(s) the server refused are set aside; see \"casebook-cli sync quarantined\".", nullptr,
-                   summary.quarantined)
+        out << tr("%n change(s) the server refused are set aside; see \"casebook-cli sync quarantined\".",
+            nullptr, summary.quarantined)
             << Qt::endl;
     if (summary.notCarried > 0)
         out << tr("%n team setting change(s) stay on this laptop: this version cannot sync team settings.",
-                   nullptr, summary.notCarried)
+            nullptr, summary.notCarried)
             << Qt::endl;
     for (const QString& reference : summary.reopenCaseReferences)
         out << tr("%1 was closed on the server after changes made here: decide whether to reopen it.")
@@ -162,10 +163,12 @@ int SyncRunCommand::resolve(CliSession& session, const QStringList& arguments)
     if (!ok || id <= 0)
         throw CliError(CliError::Usage, tr("sync resolve: ID must be a conflict number."));
     if (keep == mine)
-        throw CliError(CliError::Usage, tr("sync resolve: give exactly one of --keep-server and --use-mine."));
+        throw CliError(
+            CliError::Usage, tr("sync resolve: give exactly one of --keep-server and --use-mine."));
     SyncIssues(session.store())
         .resolve(id, keep ? SyncIssues::Resolution::KeepServer : SyncIssues::Resolution::UseMine);
-    session.out() << (keep ? tr("Kept the server's value.") : tr("Your value is back; it goes with the next sync."))
+    session.out() << (keep ? tr("Kept the server's value.")
+                           : tr("Your value is back; it goes with the next sync."))
                   << Qt::endl;
     return 0;
 }
@@ -192,8 +195,9 @@ int SyncRunCommand::quarantined(CliSession& session, const QStringList& argument
     if (list.isEmpty())
         session.out() << tr("Nothing is set aside.") << Qt::endl;
     for (const QuarantinedChange& q : list)
-        session.out() << tr("%1  %2 %3 %4: %5").arg(QString::number(q.seq), q.caseReference, q.entity, q.op,
-                             q.message.isEmpty() ? q.reason : q.message)
+        session.out() << tr("%1  %2 %3 %4: %5")
+                             .arg(QString::number(q.seq), q.caseReference, q.entity, q.op,
+                                 q.message.isEmpty() ? q.reason : q.message)
                       << Qt::endl;
     return 0;
 }
@@ -239,7 +243,8 @@ int SyncRunCommand::reopen(CliSession& session, const QStringList& arguments)
         QJsonArray rows;
         for (const ReopenFlag& f : flags)
             rows.append(QJsonObject {{QStringLiteral("case"), f.caseReference},
-                {QStringLiteral("server_status"), f.serverStatus}, {QStringLiteral("raised_at"), f.raisedAt}});
+                {QStringLiteral("server_status"), f.serverStatus},
+                {QStringLiteral("raised_at"), f.raisedAt}});
         session.printJson(rows);
         return 0;
     }

@@ -18,7 +18,8 @@ CliResult Laptop::runWithInput(const QStringList& arguments, const QByteArray& i
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(dir());
     process.start(QStringLiteral(CASEBOOK_CLI_PATH),
-        QStringList {QStringLiteral("--store"), storePath(), QStringLiteral("--passphrase-file"), passphraseFile()}
+        QStringList {
+            QStringLiteral("--store"), storePath(), QStringLiteral("--passphrase-file"), passphraseFile()}
             + arguments);
     if (!process.waitForStarted(60000)) {
         result.err = process.errorString();
@@ -41,14 +42,15 @@ CliResult Laptop::runWithInput(const QStringList& arguments, const QByteArray& i
 
 CliResult Laptop::initAndLogin(const ServerProcess& server) const
 {
-    const CliResult made = runWithInput({QStringLiteral("init"), QStringLiteral("--kdf-memory-mib"),
-                                            QStringLiteral("19"), QStringLiteral("--kdf-ops"), QStringLiteral("2")},
-        QByteArray());
+    const CliResult made
+        = runWithInput({QStringLiteral("init"), QStringLiteral("--kdf-memory-mib"), QStringLiteral("19"),
+                           QStringLiteral("--kdf-ops"), QStringLiteral("2")},
+            QByteArray());
     if (made.exitCode != 0)
         return made;
-    return runWithInput({QStringLiteral("login"), QStringLiteral("--server"), server.url(), QStringLiteral("--user"),
-                            m_username, QStringLiteral("--fingerprint"), server.fingerprint(),
-                            QStringLiteral("--password-stdin")},
+    return runWithInput({QStringLiteral("login"), QStringLiteral("--server"), server.url(),
+                            QStringLiteral("--user"), m_username, QStringLiteral("--fingerprint"),
+                            server.fingerprint(), QStringLiteral("--password-stdin")},
         QByteArray(ServerProcess::password) + '\n');
 }
 
@@ -59,10 +61,10 @@ CliResult Laptop::sync() const
 
 QString Laptop::addCase(const QString& reason) const
 {
-    const CliResult made = runWithInput({QStringLiteral("case"), QStringLiteral("add"), QStringLiteral("--reason"),
-                                            reason, QStringLiteral("--given-name"), QStringLiteral("Alex"),
-                                            QStringLiteral("--family-name"), QStringLiteral("Example"),
-                                            QStringLiteral("--referring-agency"), QStringLiteral("Police")},
+    const CliResult made = runWithInput(
+        {QStringLiteral("case"), QStringLiteral("add"), QStringLiteral("--reason"), reason,
+            QStringLiteral("--given-name"), QStringLiteral("Alex"), QStringLiteral("--family-name"),
+            QStringLiteral("Example"), QStringLiteral("--referring-agency"), QStringLiteral("Police")},
         QByteArray());
     if (made.exitCode != 0) {
         qWarning("case add: %s", made.describe().constData());

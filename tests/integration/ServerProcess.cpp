@@ -67,8 +67,8 @@ bool ServerProcess::init()
 
 bool ServerProcess::addTeam(const QString& name)
 {
-    const ServerRun run = admin(
-        {QStringLiteral("team"), QStringLiteral("add"), QStringLiteral("--data"), m_dataDir, QStringLiteral("--name"), name});
+    const ServerRun run = admin({QStringLiteral("team"), QStringLiteral("add"), QStringLiteral("--data"),
+        m_dataDir, QStringLiteral("--name"), name});
     if (run.exitCode != 0)
         qWarning("team add: %s", run.describe().constData());
     return run.exitCode == 0;
@@ -88,7 +88,8 @@ QString ServerProcess::addAgency(const QString& name, const QString& kind)
     return match.captured(1);
 }
 
-bool ServerProcess::addUser(const QString& username, const QString& team, const QString& role, const QString& agencyId)
+bool ServerProcess::addUser(
+    const QString& username, const QString& team, const QString& role, const QString& agencyId)
 {
     QStringList arguments {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--data"), m_dataDir,
         QStringLiteral("--username"), username, QStringLiteral("--display-name"), username,

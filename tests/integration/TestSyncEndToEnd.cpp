@@ -48,9 +48,12 @@ void TestSyncEndToEnd::init()
     m_police = m_server->addAgency(QStringLiteral("Police"), QStringLiteral("police"));
     m_fire = m_server->addAgency(QStringLiteral("Fire and Rescue"), QStringLiteral("fire"));
     QVERIFY(!m_police.isEmpty() && !m_fire.isEmpty());
-    QVERIFY(m_server->addUser(QStringLiteral("sam"), QStringLiteral("North"), QStringLiteral("worker"), m_police));
-    QVERIFY(m_server->addUser(QStringLiteral("kim"), QStringLiteral("North"), QStringLiteral("worker"), m_fire));
-    QVERIFY(m_server->addUser(QStringLiteral("pat"), QStringLiteral("North"), QStringLiteral("worker"), m_police));
+    QVERIFY(m_server->addUser(
+        QStringLiteral("sam"), QStringLiteral("North"), QStringLiteral("worker"), m_police));
+    QVERIFY(
+        m_server->addUser(QStringLiteral("kim"), QStringLiteral("North"), QStringLiteral("worker"), m_fire));
+    QVERIFY(m_server->addUser(
+        QStringLiteral("pat"), QStringLiteral("North"), QStringLiteral("worker"), m_police));
     QVERIFY(m_server->addUser(QStringLiteral("val"), QStringLiteral("North"), QStringLiteral("partner")));
     QVERIFY(m_server->start());
 }
@@ -87,9 +90,9 @@ void TestSyncEndToEnd::twoLaptopsConverge()
     CLI_OK(sam->sync());
     const QString reference = sam->addCase(QStringLiteral("Hoarding; fire risk at the back door"));
     QVERIFY(!reference.isEmpty());
-    CLI_OK(sam->runWithInput({QStringLiteral("note"), QStringLiteral("add"), reference, QStringLiteral("--kind"),
-                                 QStringLiteral("home-visit"), QStringLiteral("--text"),
-                                 QStringLiteral("Visited with the fire officer.")},
+    CLI_OK(sam->runWithInput({QStringLiteral("note"), QStringLiteral("add"), reference,
+                                 QStringLiteral("--kind"), QStringLiteral("home-visit"),
+                                 QStringLiteral("--text"), QStringLiteral("Visited with the fire officer.")},
         QByteArray()));
 
     const CliResult pushed = sam->sync();
@@ -123,7 +126,8 @@ void TestSyncEndToEnd::differentFieldsMergeAndSameFieldIsAConflict()
 
     // Offline on both laptops: different fields, then the same field.
     CLI_OK(sam->run({QStringLiteral("case"), QStringLiteral("update"), reference, QStringLiteral("--risk"),
-        QStringLiteral("high"), QStringLiteral("--risk-rationale"), QStringLiteral("Fire risk seen on visit")}));
+        QStringLiteral("high"), QStringLiteral("--risk-rationale"),
+        QStringLiteral("Fire risk seen on visit")}));
     CLI_OK(kim->run({QStringLiteral("case"), QStringLiteral("update"), reference, QStringLiteral("--lead"),
         QStringLiteral("kim"), QStringLiteral("--risk-rationale"), QStringLiteral("Smoke alarm missing")}));
     CLI_OK(sam->sync());
@@ -138,8 +142,10 @@ void TestSyncEndToEnd::differentFieldsMergeAndSameFieldIsAConflict()
     QCOMPARE(onSam.value(QStringLiteral("risk")).toString(), QStringLiteral("high"));
     QCOMPARE(onSam.value(QStringLiteral("lead_worker")).toString(), QStringLiteral("kim"));
     // The server's value (Sam's, pushed first) is in the record; Kim's is kept for Kim.
-    QCOMPARE(onSam.value(QStringLiteral("risk_rationale")).toString(), QStringLiteral("Fire risk seen on visit"));
-    const CliResult conflicts = kim->run({QStringLiteral("sync"), QStringLiteral("conflicts"), QStringLiteral("--json")});
+    QCOMPARE(
+        onSam.value(QStringLiteral("risk_rationale")).toString(), QStringLiteral("Fire risk seen on visit"));
+    const CliResult conflicts
+        = kim->run({QStringLiteral("sync"), QStringLiteral("conflicts"), QStringLiteral("--json")});
     CLI_OK(conflicts);
     QVERIFY2(conflicts.out.contains(QStringLiteral("Smoke alarm missing")), conflicts.describe().constData());
 }
@@ -152,10 +158,11 @@ void TestSyncEndToEnd::agencyOnlyNotesStayWithTheirAgency()
     QVERIFY(sam && kim && pat);
     CLI_OK(sam->sync());
     const QString reference = sam->addCase(QStringLiteral("Antisocial behaviour reports"));
-    CLI_OK(sam->runWithInput({QStringLiteral("note"), QStringLiteral("add"), reference, QStringLiteral("--kind"),
-                                 QStringLiteral("phone"), QStringLiteral("--text"),
-                                 QStringLiteral("Police intelligence: not for partners."), QStringLiteral("--agency"),
-                                 QStringLiteral("Police"), QStringLiteral("--agency-only")},
+    CLI_OK(sam->runWithInput(
+        {QStringLiteral("note"), QStringLiteral("add"), reference, QStringLiteral("--kind"),
+            QStringLiteral("phone"), QStringLiteral("--text"),
+            QStringLiteral("Police intelligence: not for partners."), QStringLiteral("--agency"),
+            QStringLiteral("Police"), QStringLiteral("--agency-only")},
         QByteArray()));
     CLI_OK(sam->sync());
     CLI_OK(kim->sync());
@@ -203,8 +210,9 @@ void TestSyncEndToEnd::revokedLaptopIsToldAndStops()
         QStringLiteral("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"));
     const QString device = uuid.match(devices.out).captured(1);
     QVERIFY2(!device.isEmpty(), devices.describe().constData());
-    QCOMPARE(m_server->admin({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--data"),
-                 m_server->dataDir(), device})
+    QCOMPARE(m_server
+                 ->admin({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--data"),
+                     m_server->dataDir(), device})
                  .exitCode,
         0);
     const QString reference = sam->addCase(QStringLiteral("Hoarding"));
