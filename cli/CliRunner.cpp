@@ -8,6 +8,8 @@
 #include "DemoCommand.h"
 #include "ImportCommand.h"
 #include "ReportCommand.h"
+#include "SyncCommands.h"
+#include "SyncRunCommand.h"
 #include "store/StoreError.h"
 
 #include <QCommandLineParser>
@@ -52,6 +54,10 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("settings"), AdminCommands::settings},
         {QStringLiteral("agency"), AdminCommands::agency},
         {QStringLiteral("demo"), DemoCommand::run},
+        {QStringLiteral("login"), SyncCommands::login},
+        {QStringLiteral("logout"), SyncCommands::logout},
+        {QStringLiteral("whoami"), SyncCommands::whoami},
+        {QStringLiteral("sync"), SyncRunCommand::run},
     };
     return table;
 }
@@ -81,6 +87,9 @@ QString CliRunner::usage()
         "  settings get [KEY] | set KEY VALUE\n"
         "  agency add NAME | list\n"
         "  demo [--cases N]              a new store of fictional casework, to try things out\n"
+        "  login --server URL --user U   log in to the team's sync server (shows its fingerprint)\n"
+        "  logout | whoami               forget the sign-in | ask the server who this laptop is\n"
+        "  sync [conflicts|quarantined|reopen|removed]   sync now | what a sync left for you\n"
         "\n"
         "\"casebook-cli COMMAND --help\" describes each command. Listing and report commands take --json.\n"
         "Exit codes: 0 success, 1 failure, 2 usage, 3 wrong passphrase, 4 not found, 5 invalid input,\n"

@@ -54,3 +54,21 @@ QByteArray PassphraseReader::prompt(const QString& question)
     fputc('\n', stderr);
     return line;
 }
+
+QByteArray PassphraseReader::fromStdin(const QString& what)
+{
+    QFile in;
+    QByteArray line;
+    if (in.open(stdin, QIODevice::ReadOnly))
+        line = in.readLine(4096);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty())
+        throw CliError(CliError::Usage, tr("No %1 on standard input.").arg(what));
+    return line;
+}
+
+bool PassphraseReader::hasTerminal()
+{
+    return isatty(STDIN_FILENO) != 0;
+}

@@ -2,6 +2,7 @@
 
 #include "store/Store.h"
 #include "store/StoreError.h"
+#include "store/SyncAccount.h"
 #include "store/SyncRepository.h"
 
 #include <QCoreApplication>
@@ -51,7 +52,9 @@ SyncSummary SyncEngine::run()
     SyncSummary summary;
     SyncRepository repo(m_store);
     try {
-        summary.error = pushAll(repo, summary);
+        summary.error = learnDeviceId();
+        if (!summary.error)
+            summary.error = pushAll(repo, summary);
         if (!summary.error)
             summary.error = pullAll(repo, summary, QStringLiteral("pull"));
         if (!summary.error && repo.fullRepullActive()) // one interrupted earlier: finish it
@@ -66,6 +69,22 @@ SyncSummary SyncEngine::run()
     summary.ok = !summary.error.has_value();
     finish(repo, summary);
     return summary;
+}
+
+// The server names this laptop's device at login and checks it on every push; a login that
+// could not ask whoami left it unknown, so ask now (once) rather than be refused.
+std::optional<TransportError> SyncEngine::learnDeviceId()
+{
+    SyncAccount account(m_store);
+    m_deviceId = account.deviceId();
+    if (!m_deviceId.isEmpty())
+        return std::nullopt;
+    const TransportResult<WhoamiResponse> who = m_transport.whoami();
+    if (const auto* error = std::get_if<TransportError>(&who))
+        return *error;
+    m_deviceId = std::get<WhoamiResponse>(who).deviceId;
+    m_store.write([&] { account.setDeviceId(m_deviceId); });
+    return std::nullopt;
 }
 
 // ---- push ---------------------------------------------------------------------------------
@@ -95,7 +114,7 @@ std::optional<TransportError> SyncEngine::pushBatch(
     SyncRepository& repo, const QList<OutboxChange>& changes, SyncSummary& summary)
 {
     PushRequest request;
-    request.deviceId = m_store.storeId();
+    request.deviceId = m_deviceId;
     for (const OutboxChange& c : changes)
         request.changes << Change {c.changeId, c.entity, c.rowId, c.baseRev, c.op, c.fields};
     const TransportResult<PushResponse> answer = m_transport.push(request);

@@ -41,6 +41,7 @@ signals:
     void caseRemoved(const QString& caseReference);
 
 private:
+    std::optional<TransportError> learnDeviceId();
     std::optional<TransportError> pushAll(SyncRepository& repo, SyncSummary& summary);
     std::optional<TransportError> pushBatch(
         SyncRepository& repo, const QList<OutboxChange>& changes, SyncSummary& summary);
@@ -55,6 +56,7 @@ private:
     Store& m_store;
     SyncTransport& m_transport;
     QString m_actor;
+    QString m_deviceId; // as the server issued it at login (SyncAccount)
     int m_pageSize = 500;
     std::atomic_bool m_cancelled {false};
     QSet<QString> m_refusedThisRun;

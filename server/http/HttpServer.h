@@ -26,8 +26,15 @@ public:
 
     // Stops accepting, lets requests already read finish and their answers go out (up to
     // the write timeout), closes idle connections, then joins the threads. Idempotent.
+    // Blocks while handlers finish; never call it from inside RequestHandler::handle (it
+    // would wait for itself). A server once stopped cannot be started again.
     void stop();
+    // From now on SIGTERM and SIGINT are held for runUntilSignalled() instead of ending the
+    // process: call it before start() so a signal that comes before the wait still stops
+    // the server gracefully.
+    void catchSignals();
     // Blocks until SIGTERM or SIGINT, then stop(). For the serve command's main thread.
+    // Also returns when stop() is called from another thread (or was called already).
     void runUntilSignalled();
 
 private:

@@ -45,7 +45,13 @@ TransportResult<LoginResponse> FakeServer::login(const LoginRequest& request)
 
 TransportResult<WhoamiResponse> FakeServer::whoami()
 {
-    return WhoamiResponse {};
+    WhoamiResponse who;
+    who.username = QStringLiteral("tester");
+    who.role = QStringLiteral("worker");
+    who.team = QStringLiteral("North");
+    who.deviceId = QStringLiteral("5d1c2b3a-4c1a-4d7e-9a51-0c7f3e2d1a10");
+    who.expiresAt = QDateTime::currentDateTimeUtc().addDays(1);
+    return who;
 }
 
 void FakeServer::setCaseVisible(const QString& caseId, bool visible)
