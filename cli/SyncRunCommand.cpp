@@ -86,7 +86,8 @@ void SyncRunCommand::printSummary(CliSession& session, const SyncSummary& summar
             {QStringLiteral("waiting"), summary.waiting}, {QStringLiteral("not_carried"), summary.notCarried},
             {QStringLiteral("full_repull"), summary.fullRepull},
             {QStringLiteral("removed"), toArray(summary.removedCaseReferences)},
-            {QStringLiteral("reopen"), toArray(summary.reopenCaseReferences)}});
+            {QStringLiteral("reopen"), toArray(summary.reopenCaseReferences)},
+            {QStringLiteral("renumbered"), toArray(summary.renumberedCases)}});
         return;
     }
     if (!summary.ok)
@@ -112,6 +113,10 @@ void SyncRunCommand::printSummary(CliSession& session, const SyncSummary& summar
     for (const QString& reference : summary.reopenCaseReferences)
         out << tr("%1 was closed on the server after changes made here: decide whether to reopen it.")
                    .arg(reference)
+            << Qt::endl;
+    for (const QString& change : summary.renumberedCases)
+        out << tr("Renumbered %1: another laptop's new case reached the server first with that reference.")
+                   .arg(change)
             << Qt::endl;
     for (const QString& reference : summary.removedCaseReferences)
         out << tr("%1 was taken off this laptop: the server no longer shares it with you.").arg(reference)

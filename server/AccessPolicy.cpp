@@ -20,7 +20,12 @@ bool AccessPolicy::canWrite(const ServerUser& user)
 
 bool AccessPolicy::isServerAdministered(const QString& entity)
 {
-    return entity == QLatin1String("agency") || entity == QLatin1String("user");
+    return entity == QLatin1String("user");
+}
+
+bool AccessPolicy::canChangeAgency(const ServerUser& user, const StoredRow& agency)
+{
+    return agency.teamId != 0 && agency.teamId == user.teamId;
 }
 
 bool AccessPolicy::isCaseChild(const QString& entity)

@@ -14,8 +14,11 @@ public:
     static bool canSee(const ServerUser& user, const StoredRow& row);
     // Partners read; workers, leads and admins also write their team's rows.
     static bool canWrite(const ServerUser& user);
-    // agency and user rows are written by the server's administration only.
+    // user rows are written by the server's administration only.
     static bool isServerAdministered(const QString& entity);
+    // An agency a team added on a laptop is that team's to change; one the administrator
+    // added (no team, seen by every team) is the administrator's.
+    static bool canChangeAgency(const ServerUser& user, const StoredRow& agency);
     // Rows that hang off a case (case_id) and belong to the case's team.
     static bool isCaseChild(const QString& entity);
 };

@@ -33,7 +33,7 @@ PushResult PushApplier::apply(const Change& change)
             change, QStringLiteral("forbidden"), QStringLiteral("Partner users have read-only access."));
     if (AccessPolicy::isServerAdministered(change.entity))
         return rejected(change, QStringLiteral("forbidden"),
-            QStringLiteral("Agencies and users are changed by the server's administrator only."));
+            QStringLiteral("Users are changed by the server's administrator only."));
     if (const QString problem = ChangeRules::check(change); !problem.isEmpty())
         return rejected(change, QStringLiteral("invalid"), problem);
     const std::optional<StoredRow> current = m_storage.currentRow(change.entity, change.rowId);
@@ -71,6 +71,10 @@ std::optional<PushResult> PushApplier::scopeNewRow(const Change& change, StoredR
             return notFound(change);
         row->teamId = owner->teamId;
     }
+    if (change.entity == QLatin1String("case")) {
+        if (std::optional<PushResult> taken = referenceTaken(change, row->teamId, change.rowId))
+            return taken;
+    }
     if (change.entity == QLatin1String("case_person")) {
         // Linking a person to a case must not reach into another team's people either.
         const QString personId = change.fields.value(QStringLiteral("person_id")).toString();
@@ -97,6 +101,13 @@ PushResult PushApplier::update(const Change& change, const std::optional<StoredR
             change, QStringLiteral("immutable_entity"), QStringLiteral("This entity is never updated."));
     if (change.baseRev != current->rev || current->deleted)
         return conflict(change, *current);
+    if (change.entity == QLatin1String("agency") && !AccessPolicy::canChangeAgency(m_auth.user, *current))
+        return rejected(change, QStringLiteral("forbidden"),
+            QStringLiteral("This agency is kept by the server's administrator."));
+    if (change.entity == QLatin1String("case") && change.fields.contains(QStringLiteral("reference"))) {
+        if (std::optional<PushResult> taken = referenceTaken(change, current->teamId, current->rowId))
+            return *taken;
+    }
     if (change.fields.contains(caseIdKey) && change.fields.value(caseIdKey).toString() != current->caseId
         && AccessPolicy::isCaseChild(change.entity))
         return rejected(
@@ -105,6 +116,19 @@ PushResult PushApplier::update(const Change& change, const std::optional<StoredR
     for (auto it = change.fields.constBegin(); it != change.fields.constEnd(); ++it)
         row.fields.insert(it.key(), it.value());
     return applied(change, row);
+}
+
+// Two laptops offline can both give the next number to a new case; the first to reach the
+// server keeps it and the other is told, so it can renumber its case (docs/SYNC.md).
+std::optional<PushResult> PushApplier::referenceTaken(
+    const Change& change, qint64 teamId, const QString& rowId)
+{
+    const QString reference = change.fields.value(QStringLiteral("reference")).toString();
+    const QString holder = m_storage.caseWithReference(teamId, reference);
+    if (holder.isEmpty() || holder == rowId)
+        return std::nullopt;
+    return rejected(change, QStringLiteral("reference_taken"),
+        QStringLiteral("Another case of this team already has this reference."));
 }
 
 PushResult PushApplier::applied(const Change& change, const StoredRow& row)

@@ -23,6 +23,7 @@ private:
     PushResult update(const Change& change, const std::optional<StoredRow>& current);
     // The team a new row belongs to, or a rejection when its case is not this team's.
     std::optional<PushResult> scopeNewRow(const Change& change, StoredRow* row);
+    std::optional<PushResult> referenceTaken(const Change& change, qint64 teamId, const QString& rowId);
     PushResult applied(const Change& change, const StoredRow& row);
 
     static PushResult rejected(const Change& change, const QString& reason, const QString& message);

@@ -51,6 +51,8 @@ public:
     // Logs change with the next seq, makes its row current with rev = seq; returns the seq.
     // Call inside write().
     virtual qint64 appendChange(const LoggedChange& change) = 0;
+    // The live case of this team with this reference (its row id), or empty.
+    virtual QString caseWithReference(qint64 teamId, const QString& reference) = 0;
     // Logged changes with seq > since the viewer may see, in seq order, at most limit.
     virtual QList<LoggedChange> changesSince(const Viewer& viewer, qint64 since, int limit) = 0;
     // The viewer's live (not deleted) current rows: entity, row id and rev only.

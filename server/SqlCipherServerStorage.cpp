@@ -75,6 +75,15 @@ CREATE TABLE server_audit (
     action TEXT NOT NULL,
     subject TEXT NOT NULL);
 )sql",
+    // 2: case references are unique per team, as a worker reads them out; laptops number new
+    // cases offline, so the server is where two laptops' choices meet.
+    R"sql(
+CREATE TABLE case_references (
+    team_id INTEGER NOT NULL,
+    reference TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    PRIMARY KEY (team_id, reference)) WITHOUT ROWID;
+)sql",
 };
 
 QVariant nullable(const QString& text)
@@ -456,7 +465,29 @@ qint64 SqlCipherServerStorage::appendChange(const LoggedChange& change)
         .bindAll({row.entity, row.rowId, seq, teamValue(row.teamId), row.deleted ? 1 : 0,
             jsonText(row.fields), nullable(row.ownerAgencyId), nullable(row.caseId)})
         .run();
+    if (row.entity == QLatin1String("case"))
+        recordCaseReference(row);
     return seq;
+}
+
+// Called with the lock held, inside appendChange's transaction.
+void SqlCipherServerStorage::recordCaseReference(const StoredRow& row)
+{
+    m_db->prepare("DELETE FROM case_references WHERE row_id = ?1").bind(1, row.rowId).run();
+    const QString reference = row.fields.value(QStringLiteral("reference")).toString();
+    if (row.deleted || reference.isEmpty())
+        return;
+    m_db->prepare("INSERT OR REPLACE INTO case_references (team_id, reference, row_id) VALUES (?1, ?2, ?3)")
+        .bindAll({row.teamId, reference, row.rowId})
+        .run();
+}
+
+QString SqlCipherServerStorage::caseWithReference(qint64 teamId, const QString& reference)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s = m_db->prepare("SELECT row_id FROM case_references WHERE team_id = ?1 AND reference = ?2");
+    s.bindAll({teamId, reference});
+    return s.next() ? s.text(0) : QString();
 }
 
 QList<LoggedChange> SqlCipherServerStorage::changesSince(const Viewer& viewer, qint64 since, int limit)

@@ -56,6 +56,7 @@ public:
     std::optional<StoredRow> currentRow(const QString& entity, const QString& rowId) override;
     std::optional<LoggedChange> changeById(const QString& changeId) override;
     qint64 appendChange(const LoggedChange& change) override;
+    QString caseWithReference(qint64 teamId, const QString& reference) override;
     QList<LoggedChange> changesSince(const Viewer& viewer, qint64 since, int limit) override;
     QList<StoredRow> liveRows(const Viewer& viewer) override;
     qint64 latestSeq(const Viewer& viewer) override;
@@ -65,6 +66,7 @@ public:
     QList<ServerAuditEntry> auditEntries() override;
 
 private:
+    void recordCaseReference(const StoredRow& row);
     explicit SqlCipherServerStorage(std::unique_ptr<Database> db);
     void migrate();
     QList<ServerUser> readUsers(Statement& statement);

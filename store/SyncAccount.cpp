@@ -16,9 +16,9 @@ constexpr const char* teamKey = "account.team";
 constexpr const char* deviceIdKey = "account.device_id";
 constexpr const char* tokenKey = "account.token";
 constexpr const char* tokenExpiresAtKey = "account.token_expires_at";
-constexpr const char* lastSuccessAtKey = "account.last_success_at";
-constexpr const char* lastFailureAtKey = "account.last_failure_at";
-constexpr const char* lastFailureReasonKey = "account.last_failure_reason";
+constexpr const char* lastSuccessAtKey = "last_success_at"; // written by the sync engine too
+constexpr const char* lastFailureAtKey = "last_failure_at";
+constexpr const char* lastFailureReasonKey = "last_failure_reason";
 
 constexpr const char* loginKeys[]
     = {usernameKey, displayNameKey, roleKey, agencyIdKey, teamKey, deviceIdKey, tokenKey, tokenExpiresAtKey};

@@ -11,6 +11,9 @@ struct SyncApplyCounts
     int merged = 0; // pushed changes answered with a conflict and merged (maybe queued again)
     int quarantined = 0;
     QStringList reopenCaseReferences;
+    // "PVT-2026-0005 -> PVT-2026-0007": a new case renumbered because another laptop's new
+    // case reached the server first with the same reference.
+    QStringList renumbered;
 
     SyncApplyCounts& operator+=(const SyncApplyCounts& other)
     {
@@ -19,6 +22,7 @@ struct SyncApplyCounts
         conflicts += other.conflicts;
         merged += other.merged;
         quarantined += other.quarantined;
+        renumbered += other.renumbered;
         for (const QString& reference : other.reopenCaseReferences) {
             if (!reopenCaseReferences.contains(reference))
                 reopenCaseReferences << reference;

@@ -5,6 +5,7 @@
 #include "SyncRows.h"
 #include "SyncStateTable.h"
 #include "ThreeWayMerge.h"
+#include "core/CaseReference.h"
 #include "protocol/EntitySchema.h"
 #include "protocol/ProtocolCodec.h"
 #include "protocol/ProtocolLimits.h"
@@ -141,6 +142,12 @@ SyncApplyCounts SyncRepository::applyPushResults(
                     change.entity, change.rowId, result.rev, result.deleted, result.fields, counts);
                 break;
             case PushResult::Status::Rejected:
+                if (result.reason == QLatin1String("reference_taken")
+                    && change.entity == QLatin1String("case") && renumberCase(change.rowId, counts))
+                    break;
+                if (result.reason == QLatin1String("not_found") && waitsForItsCase(change))
+                    break; // goes once its case has reached the server
+
                 quarantine(change, result.reason, result.message);
                 ++counts.quarantined;
                 break;
@@ -187,6 +194,72 @@ void SyncRepository::quarantine(const OutboxChange& change, const QString& reaso
     AuditLog(m_store).append(QStringLiteral("sync"), change.entity, change.rowId,
         SyncRows(m_store).caseReference(SyncRows(m_store).caseIdOf(change.entity, change.rowId)),
         QStringLiteral("change quarantined: ") + reason);
+}
+
+bool SyncRepository::renumberCase(const QString& caseId, SyncApplyCounts& counts)
+{
+    Statement current = m_store.db().prepare("SELECT reference, rev, referral_date FROM cases WHERE id = ?1");
+    current.bind(1, caseId);
+    if (!current.next() || current.integer(1) != 0)
+        return false;
+    const QString old = current.text(0);
+    int year = 0;
+    if (!CaseReference::parse(old, &year, nullptr))
+        year = current.date(2).isValid() ? current.date(2).year() : m_store.now().date().year();
+    QStringList used;
+    Statement all = m_store.db().prepare("SELECT reference FROM cases");
+    while (all.next())
+        used << all.text(0);
+    const QString fresh = CaseReference::next(year, used);
+    m_store.db().prepare("UPDATE cases SET reference = ?1 WHERE id = ?2").bindAll({fresh, caseId}).run();
+    // The queued create (and any queued update naming the reference) carries the new one.
+    Statement queued
+        = m_store.db().prepare("SELECT change_id, payload FROM outbox WHERE entity = 'case' AND row_id = ?1");
+    queued.bind(1, caseId);
+    QList<QPair<QString, QJsonObject>> rewrites;
+    while (queued.next()) {
+        QJsonObject payload = payloadOf(queued.text(1));
+        if (payload.contains(QStringLiteral("reference"))) {
+            payload.insert(QStringLiteral("reference"), fresh);
+            rewrites.append({queued.text(0), payload});
+        }
+    }
+    for (const auto& [changeId, payload] : rewrites)
+        m_store.db()
+            .prepare("UPDATE outbox SET payload = ?1, quarantined = 0, last_reason = '', last_message = '' "
+                     "WHERE change_id = ?2")
+            .bindAll({QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), changeId})
+            .run();
+    AuditLog(m_store).append(QStringLiteral("sync"), QStringLiteral("case"), caseId, fresh,
+        QStringLiteral("renumbered from %1: another laptop's new case has that reference").arg(old));
+    counts.renumbered << QStringLiteral("%1 -> %2").arg(old, fresh);
+    return true;
+}
+
+// A need, note or link refused because its case is not on the server yet, while that case
+// is still queued here (say, being renumbered): not the change's fault, so not set aside.
+bool SyncRepository::waitsForItsCase(const OutboxChange& change)
+{
+    const QString caseId = SyncRows(m_store).caseIdOf(change.entity, change.rowId);
+    if (caseId.isEmpty() || caseId == change.rowId)
+        return false;
+    Statement st
+        = m_store.db().prepare("SELECT 1 FROM cases c JOIN outbox o ON o.entity = 'case' AND "
+                               "o.row_id = c.id AND o.quarantined = 0 WHERE c.id = ?1 AND c.rev = 0");
+    st.bind(1, caseId);
+    return st.next();
+}
+
+void SyncRepository::makeRoomForReference(
+    const QString& caseId, const QJsonObject& fields, SyncApplyCounts& counts)
+{
+    const QString reference = fields.value(QStringLiteral("reference")).toString();
+    if (reference.isEmpty())
+        return;
+    Statement holder = m_store.db().prepare("SELECT id FROM cases WHERE reference = ?1 AND id <> ?2");
+    holder.bindAll({reference, caseId});
+    if (holder.next())
+        renumberCase(holder.text(0), counts);
 }
 
 bool SyncRepository::recordRefusal(const OutboxChange& change, const QString& code, const QString& message)
@@ -459,6 +532,8 @@ void SyncRepository::applyPulled(const PulledChange& change, bool fullRepull, Sy
     if (!local.exists && change.deleted)
         return; // nothing here to remove
     ++counts.pulled;
+    if (change.entity == QLatin1String("case") && !change.deleted)
+        makeRoomForReference(change.rowId, change.fields, counts);
     const bool mutableEntity = !EntitySchema::isImmutable(change.entity);
     if (!local.exists) {
         rows.insertFromServer(change.entity, change.rowId, change.rev, false, change.fields);

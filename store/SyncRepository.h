@@ -63,6 +63,13 @@ public:
 private:
     void acknowledge(const OutboxChange& change, qint64 rev);
     void quarantine(const OutboxChange& change, const QString& reason, const QString& message);
+    // Gives a never-synced case the next free reference of its year (locally), its queued
+    // changes included; false when the case has been synced (its reference is the server's).
+    bool renumberCase(const QString& caseId, SyncApplyCounts& counts);
+    bool waitsForItsCase(const OutboxChange& change);
+    // A pulled case whose reference a different, never-synced local case holds: that local
+    // case moves to the next free reference first.
+    void makeRoomForReference(const QString& caseId, const QJsonObject& fields, SyncApplyCounts& counts);
     void applyPulled(const PulledChange& change, bool fullRepull, SyncApplyCounts& counts);
     int mergeRow(const QString& entity, const QString& rowId, qint64 serverRev, bool serverDeleted,
         const QJsonObject& serverFields, SyncApplyCounts& counts);

@@ -143,7 +143,8 @@ std::optional<TransportError> SyncEngine::pushBatch(
             return badResponse(tr("The server answered for changes in a different order than were sent."));
     }
     const SyncApplyCounts counts = repo.applyPushResults(changes, response.results);
-    m_handled += counts.pushed + counts.merged + counts.quarantined;
+    m_handled
+        += counts.pushed + counts.merged + counts.quarantined + static_cast<int>(counts.renumbered.size());
     absorb(counts, summary);
     return std::nullopt;
 }
@@ -218,6 +219,7 @@ void SyncEngine::absorb(const SyncApplyCounts& counts, SyncSummary& summary)
     summary.pushed += counts.pushed;
     summary.pulled += counts.pulled;
     summary.conflicts += counts.conflicts;
+    summary.renumberedCases += counts.renumbered;
     if (counts.conflicts > 0)
         emit conflictsFound(counts.conflicts);
     for (const QString& reference : counts.reopenCaseReferences) {

@@ -18,6 +18,9 @@ struct SyncSummary
     int notCarried = 0; // queued changes protocol v1 cannot carry (team settings)
     QStringList removedCaseReferences; // no longer shared by the server
     QStringList reopenCaseReferences; // closed elsewhere, changed here after the closing
+    // "PVT-2026-0005 -> PVT-2026-0007": new cases renumbered because another laptop's new
+    // case reached the server first with the same reference.
+    QStringList renumberedCases;
     bool fullRepull = false;
     std::optional<TransportError> error; // why the run ended early (ok is false)
 };

@@ -21,6 +21,7 @@ private slots:
 
     void twoLaptopsConverge();
     void differentFieldsMergeAndSameFieldIsAConflict();
+    void casesNumberedAlikeOfflineAreRenumbered();
     void agencyOnlyNotesStayWithTheirAgency();
     void partnerChangesAreSetAsideAndTheRestSyncs();
     void revokedLaptopIsToldAndStops();
@@ -148,6 +149,38 @@ void TestSyncEndToEnd::differentFieldsMergeAndSameFieldIsAConflict()
         = kim->run({QStringLiteral("sync"), QStringLiteral("conflicts"), QStringLiteral("--json")});
     CLI_OK(conflicts);
     QVERIFY2(conflicts.out.contains(QStringLiteral("Smoke alarm missing")), conflicts.describe().constData());
+}
+
+// Both laptops number a new case offline: the same next reference. The first to sync keeps
+// it; the other's case is renumbered with everything on it, and the worker is told.
+void TestSyncEndToEnd::casesNumberedAlikeOfflineAreRenumbered()
+{
+    auto sam = laptop(QStringLiteral("sam"));
+    auto kim = laptop(QStringLiteral("kim"));
+    QVERIFY(sam && kim);
+    CLI_OK(sam->sync());
+    CLI_OK(kim->sync());
+    const QString onSam = sam->addCase(QStringLiteral("Hoarding in a flat"));
+    const QString onKim = kim->addCase(QStringLiteral("Loneliness after a fall"));
+    QCOMPARE(onKim, onSam);
+    CLI_OK(kim->runWithInput(
+        {QStringLiteral("note"), QStringLiteral("add"), onKim, QStringLiteral("--kind"),
+            QStringLiteral("phone"), QStringLiteral("--text"), QStringLiteral("First call.")},
+        QByteArray()));
+    CLI_OK(sam->sync());
+    const CliResult renumbered = kim->sync();
+    CLI_OK(renumbered);
+    const QJsonArray changes = syncSummary(renumbered).value(QStringLiteral("renumbered")).toArray();
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(syncSummary(renumbered).value(QStringLiteral("quarantined")).toInt(), 0);
+    QCOMPARE(syncSummary(renumbered).value(QStringLiteral("waiting")).toInt(), 0);
+    const QString newReference = changes.first().toString().section(QStringLiteral(" -> "), 1);
+    QVERIFY(newReference != onSam);
+    CLI_OK(sam->sync());
+    QCOMPARE(sam->caseListJson(), kim->caseListJson());
+    QVERIFY(sam->caseJson(newReference).contains(QStringLiteral("First call.")));
+    QVERIFY(sam->caseJson(onSam).contains(QStringLiteral("Hoarding in a flat")));
+    QCOMPARE(kim->caseJson(newReference), sam->caseJson(newReference));
 }
 
 void TestSyncEndToEnd::agencyOnlyNotesStayWithTheirAgency()

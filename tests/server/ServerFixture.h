@@ -42,7 +42,14 @@ inline QJsonObject with(QJsonObject fields, const QJsonObject& more)
     return fields;
 }
 
-inline Change caseCreate(const QString& rowId, const QString& reference = QStringLiteral("PVT-2026-0001"))
+// Each case its own reference unless the test names one: references are unique per team.
+inline QString nextReference()
+{
+    static std::atomic_int number {0};
+    return QStringLiteral("PVT-2026-%1").arg(++number, 4, 10, QLatin1Char('0'));
+}
+
+inline Change caseCreate(const QString& rowId, const QString& reference = nextReference())
 {
     return {newId(), QStringLiteral("case"), rowId, 0, QStringLiteral("create"),
         with(stamps(),

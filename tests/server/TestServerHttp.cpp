@@ -69,6 +69,10 @@ public:
             fail();
         return m_inner->appendChange(c);
     }
+    QString caseWithReference(qint64 team, const QString& reference) override
+    {
+        return m_inner->caseWithReference(team, reference);
+    }
     QList<LoggedChange> changesSince(const Viewer& v, qint64 s, int l) override
     {
         return m_inner->changesSince(v, s, l);

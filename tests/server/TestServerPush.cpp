@@ -23,6 +23,8 @@ private slots:
     void casePersonNeedsAVisiblePerson();
     void partnerCannotPush();
     void agenciesAndUsersAreServerOnly();
+    void teamAgenciesAreTheTeams();
+    void caseReferencesAreUniquePerTeam();
     void domainCheckRejectsUnknownValues();
     void agencyOnlyNoteMustBeOwnAgency();
     void refusedRequestChangesNothing();
@@ -76,7 +78,8 @@ void TestServerPush::conflictCarriesTheWholeRow()
     f.addUser(QStringLiteral("sam"));
     const Session s = f.login(QStringLiteral("sam"));
     const QString caseId = newId();
-    const qint64 created = f.push(s, {caseCreate(caseId)}).results.first().rev;
+    const qint64 created
+        = f.push(s, {caseCreate(caseId, QStringLiteral("PVT-2026-0001"))}).results.first().rev;
     const qint64 updated
         = f.push(s, {caseUpdate(caseId, created, QStringLiteral("high"))}).results.first().rev;
     const qint64 count = f.storage->changeCount();
@@ -103,7 +106,7 @@ void TestServerPush::createOfAnExistingRowIsAConflict()
     f.addUser(QStringLiteral("sam"));
     const Session s = f.login(QStringLiteral("sam"));
     const QString caseId = newId();
-    const qint64 rev = f.push(s, {caseCreate(caseId)}).results.first().rev;
+    const qint64 rev = f.push(s, {caseCreate(caseId, QStringLiteral("PVT-2026-0001"))}).results.first().rev;
     const PushResult again = f.push(s, {caseCreate(caseId, QStringLiteral("PVT-2026-0002"))}).results.first();
     QCOMPARE(again.status, PushResult::Status::Conflict);
     QCOMPARE(again.rev, rev);
@@ -240,19 +243,16 @@ void TestServerPush::agenciesAndUsersAreServerOnly()
     ServerFixture f;
     f.addUser(QStringLiteral("ada"), QStringLiteral("North"), QStringLiteral("admin"));
     const Session s = f.login(QStringLiteral("ada"));
-    const Change agency {newId(), QStringLiteral("agency"), newId(), 0, QStringLiteral("create"),
-        with(stamps(),
-            {{QStringLiteral("name"), QStringLiteral("X")},
-                {QStringLiteral("kind"), QStringLiteral("police")}})};
     const Change user {newId(), QStringLiteral("user"), newId(), 0, QStringLiteral("create"),
         with(stamps(),
             {{QStringLiteral("username"), QStringLiteral("eve")},
                 {QStringLiteral("display_name"), QStringLiteral("Eve")},
                 {QStringLiteral("role"), QStringLiteral("admin")}})};
+    // An agency the administrator added is seen by every team and changed by none of them.
     const Change rename {newId(), QStringLiteral("agency"), f.agencyA,
         f.storage->currentRow(QStringLiteral("agency"), f.agencyA)->rev, QStringLiteral("update"),
         with(stamps(), {{QStringLiteral("name"), QStringLiteral("Y")}})};
-    for (const PushResult& result : f.push(s, {agency, user, rename}).results) {
+    for (const PushResult& result : f.push(s, {user, rename}).results) {
         QCOMPARE(result.status, PushResult::Status::Rejected);
         QCOMPARE(result.reason, QStringLiteral("forbidden"));
     }
@@ -260,6 +260,63 @@ void TestServerPush::agenciesAndUsersAreServerOnly()
                  ->fields.value(QStringLiteral("name"))
                  .toString(),
         QStringLiteral("Lancashire Police"));
+}
+
+// A worker names a referring agency the team has not met before: the laptop adds it, and
+// the server keeps it for that team (seen and changed by that team only).
+void TestServerPush::teamAgenciesAreTheTeams()
+{
+    ServerFixture f;
+    f.addUser(QStringLiteral("sam"));
+    f.addUser(QStringLiteral("lee"), QStringLiteral("South"));
+    const Session north = f.login(QStringLiteral("sam"));
+    const Session south = f.login(QStringLiteral("lee"));
+    const QString agencyId = newId();
+    const Change agency {newId(), QStringLiteral("agency"), agencyId, 0, QStringLiteral("create"),
+        with(stamps(),
+            {{QStringLiteral("name"), QStringLiteral("Food bank")},
+                {QStringLiteral("kind"), QStringLiteral("voluntary")}})};
+    const PushResult made = f.push(north, {agency}).results.first();
+    QCOMPARE(made.status, PushResult::Status::Applied);
+    const Change rename {newId(), QStringLiteral("agency"), agencyId, made.rev, QStringLiteral("update"),
+        with(stamps(), {{QStringLiteral("name"), QStringLiteral("Food bank (St Anne's)")}})};
+    QCOMPARE(f.push(south, {rename}).results.first().reason, QStringLiteral("not_found"));
+    QCOMPARE(f.push(north, {rename}).results.first().status, PushResult::Status::Applied);
+    QCOMPARE(f.storage->currentRow(QStringLiteral("agency"), agencyId)->fields.value(QStringLiteral("name")),
+        QJsonValue(QStringLiteral("Food bank (St Anne's)")));
+}
+
+void TestServerPush::caseReferencesAreUniquePerTeam()
+{
+    ServerFixture f;
+    f.addUser(QStringLiteral("sam"));
+    f.addUser(QStringLiteral("kim"));
+    f.addUser(QStringLiteral("lee"), QStringLiteral("South"));
+    const Session sam = f.login(QStringLiteral("sam"));
+    const Session kim = f.login(QStringLiteral("kim"));
+    const Session lee = f.login(QStringLiteral("lee"));
+    const QString reference = QStringLiteral("PVT-2026-0500");
+    const QString first = newId();
+    QCOMPARE(f.push(sam, {caseCreate(first, reference)}).results.first().status, PushResult::Status::Applied);
+    // Kim's laptop numbered its own new case the same, offline.
+    const QString second = newId();
+    const PushResult taken = f.push(kim, {caseCreate(second, reference)}).results.first();
+    QCOMPARE(taken.status, PushResult::Status::Rejected);
+    QCOMPARE(taken.reason, QStringLiteral("reference_taken"));
+    QVERIFY(!f.storage->currentRow(QStringLiteral("case"), second));
+    // Renumbered, it goes; another team may use the same reference.
+    QCOMPARE(f.push(kim, {caseCreate(second, QStringLiteral("PVT-2026-0501"))}).results.first().status,
+        PushResult::Status::Applied);
+    QCOMPARE(
+        f.push(lee, {caseCreate(newId(), reference)}).results.first().status, PushResult::Status::Applied);
+    // Changing a case to a reference in use is refused too; keeping its own is fine.
+    Change clash {newId(), QStringLiteral("case"), second,
+        f.storage->currentRow(QStringLiteral("case"), second)->rev, QStringLiteral("update"),
+        with(stamps(), {{QStringLiteral("reference"), reference}})};
+    QCOMPARE(f.push(kim, {clash}).results.first().reason, QStringLiteral("reference_taken"));
+    clash.changeId = newId();
+    clash.fields.insert(QStringLiteral("reference"), QStringLiteral("PVT-2026-0501"));
+    QCOMPARE(f.push(kim, {clash}).results.first().status, PushResult::Status::Applied);
 }
 
 void TestServerPush::domainCheckRejectsUnknownValues()
