@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace {
 QJsonArray toArray(const QStringList& list)
@@ -59,6 +60,8 @@ int SyncRunCommand::syncNow(CliSession& session, const QStringList& arguments)
            "unsent changes stay queued). Subcommands list what a sync leaves for you: conflicts, "
            "quarantined, reopen, removed."));
     p.jsonOption();
+    p.option(QStringLiteral("server"), tr("URL"),
+        tr("The server this laptop is logged in to; refused when it is another (log in to that one first)."));
     if (!p.parse(session, arguments))
         return 0;
     Store& store = session.store();
@@ -66,6 +69,13 @@ int SyncRunCommand::syncNow(CliSession& session, const QStringList& arguments)
     if (!account.isLoggedIn() || account.serverUrl().isEmpty())
         throw CliError(CliError::Failure,
             tr("Not logged in: use \"casebook-cli login --server URL --user NAME\" first."));
+    const QString server = p.value(QStringLiteral("server"));
+    if (!server.isEmpty()
+        && QUrl(server).adjusted(QUrl::StripTrailingSlash)
+            != QUrl(account.serverUrl()).adjusted(QUrl::StripTrailingSlash))
+        throw CliError(CliError::Failure,
+            tr("This laptop is logged in to %1, not %2: use \"casebook-cli login --server %2\" first.")
+                .arg(account.serverUrl(), server));
     const std::unique_ptr<HttpSyncTransport> transport = HttpSyncTransport::forAccount(account);
     SyncEngine engine(store, *transport, session.actor());
     const SyncSummary summary = engine.run();

@@ -22,6 +22,7 @@ private slots:
     void twoLaptopsConverge();
     void differentFieldsMergeAndSameFieldIsAConflict();
     void casesNumberedAlikeOfflineAreRenumbered();
+    void noteOnACaseClosedElsewhereIsKeptAndFlagged();
     void agencyOnlyNotesStayWithTheirAgency();
     void partnerChangesAreSetAsideAndTheRestSyncs();
     void revokedLaptopIsToldAndStops();
@@ -113,6 +114,13 @@ void TestSyncEndToEnd::twoLaptopsConverge()
     QCOMPARE(syncSummary(idle).value(QStringLiteral("pushed")).toInt(), 0);
     QCOMPARE(syncSummary(idle).value(QStringLiteral("pulled")).toInt(), 0);
     QCOMPARE(kim->caseJson(reference), sam->caseJson(reference));
+
+    // Scripts may name the server; another one than the laptop's is refused, not switched to.
+    CLI_OK(kim->runWithInput({QStringLiteral("sync"), QStringLiteral("--server"), m_server->url()}, QByteArray()));
+    const CliResult other = kim->runWithInput(
+        {QStringLiteral("sync"), QStringLiteral("--server"), QStringLiteral("https://127.0.0.1:9")}, QByteArray());
+    QCOMPARE(other.exitCode, 1);
+    QVERIFY2(other.err.contains(QStringLiteral("logged in to")), other.describe().constData());
 }
 
 void TestSyncEndToEnd::differentFieldsMergeAndSameFieldIsAConflict()
@@ -181,6 +189,43 @@ void TestSyncEndToEnd::casesNumberedAlikeOfflineAreRenumbered()
     QVERIFY(sam->caseJson(newReference).contains(QStringLiteral("First call.")));
     QVERIFY(sam->caseJson(onSam).contains(QStringLiteral("Hoarding in a flat")));
     QCOMPARE(kim->caseJson(newReference), sam->caseJson(newReference));
+}
+
+// Kim writes a note offline while Sam closes the case: the note lands in the chronology on
+// both laptops and Kim is asked whether the case should be reopened.
+void TestSyncEndToEnd::noteOnACaseClosedElsewhereIsKeptAndFlagged()
+{
+    auto sam = laptop(QStringLiteral("sam"));
+    auto kim = laptop(QStringLiteral("kim"));
+    QVERIFY(sam && kim);
+    CLI_OK(sam->sync());
+    const QString reference = sam->addCase(QStringLiteral("Bereavement and isolation"));
+    for (const char* status : {"accepted", "open"})
+        CLI_OK(sam->run(
+            {QStringLiteral("case"), QStringLiteral("status"), reference, QString::fromLatin1(status)}));
+    CLI_OK(sam->sync());
+    CLI_OK(kim->sync());
+    CLI_OK(sam->run({QStringLiteral("case"), QStringLiteral("status"), reference, QStringLiteral("closed"),
+        QStringLiteral("--reason"), QStringLiteral("moved-away"), QStringLiteral("--assessment-declined")}));
+    CLI_OK(sam->sync());
+    CLI_OK(kim->runWithInput({QStringLiteral("note"), QStringLiteral("add"), reference,
+                                 QStringLiteral("--kind"), QStringLiteral("phone"), QStringLiteral("--text"),
+                                 QStringLiteral("Neighbour says she is back home.")},
+        QByteArray()));
+    const CliResult flagged = kim->sync();
+    CLI_OK(flagged);
+    QCOMPARE(syncSummary(flagged).value(QStringLiteral("reopen")).toArray(), QJsonArray {reference});
+    QCOMPARE(syncSummary(flagged).value(QStringLiteral("quarantined")).toInt(), 0);
+    const CliResult decisions
+        = kim->run({QStringLiteral("sync"), QStringLiteral("reopen"), QStringLiteral("--json")});
+    CLI_OK(decisions);
+    QCOMPARE(decisions.array().size(), 1);
+    CLI_OK(sam->sync());
+    const QString onSam = sam->caseJson(reference);
+    QVERIFY(onSam.contains(QStringLiteral("Neighbour says she is back home.")));
+    QCOMPARE(QJsonDocument::fromJson(onSam.toUtf8()).object().value(QStringLiteral("status")).toString(),
+        QStringLiteral("closed"));
+    QCOMPARE(kim->caseJson(reference), onSam);
 }
 
 void TestSyncEndToEnd::agencyOnlyNotesStayWithTheirAgency()
