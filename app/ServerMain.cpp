@@ -157,7 +157,7 @@ QString readLine(bool echo)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
     }
     QTextStream in(stdin);
-    const QString line = in.readLine();
+    QString line = in.readLine();
     if (terminal && !echo) {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
         err() << Qt::endl;

@@ -8,7 +8,7 @@
 struct ProtocolLimits
 {
     // Checked on the raw bytes before parsing.
-    static constexpr qsizetype maxBodyBytes = 8 * 1024 * 1024;
+    static constexpr qsizetype maxBodyBytes = qsizetype(8) * 1024 * 1024;
     // Objects and arrays inside one another, counting the body itself: a push response
     // is {"results":[{"current":{...}}]}, four deep, and nothing valid is deeper.
     static constexpr int maxDepth = 4;

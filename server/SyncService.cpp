@@ -147,7 +147,7 @@ ServerResponse SyncService::login(const ServerRequest& request)
         return ServerReply::decodeError(decoded.error());
     const LoginRequest& body = decoded.value();
     const QDateTime at = now();
-    const ServerResponse refused = ServerReply::error(
+    ServerResponse refused = ServerReply::error(
         401, QStringLiteral("unauthorized"), QStringLiteral("Wrong username or password."));
     const std::optional<ServerUser> user = m_storage->userByUsername(body.username);
     if (!user) {

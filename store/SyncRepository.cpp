@@ -67,7 +67,7 @@ bool isClosedStatus(const QString& status)
 }
 
 // Push bodies stay well under the protocol's limit (the envelope and escaping are extra).
-constexpr qsizetype batchBytes = ProtocolLimits::maxBodyBytes - 256 * 1024;
+constexpr qsizetype batchBytes = ProtocolLimits::maxBodyBytes - qsizetype(256) * 1024;
 
 } // namespace
 

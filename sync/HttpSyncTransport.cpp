@@ -32,7 +32,7 @@ int retryAfterSeconds(const QByteArray& header)
         seconds = at.isValid() ? QDateTime::currentDateTimeUtc().secsTo(at) : 0;
     }
     // A day at most: a broken header must not stop sync for longer.
-    return static_cast<int>(std::clamp<qint64>(seconds, 0, 24 * 60 * 60));
+    return static_cast<int>(std::clamp<qint64>(seconds, 0, qint64(24) * 60 * 60));
 }
 } // namespace
 

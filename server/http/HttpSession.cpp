@@ -21,13 +21,13 @@ namespace http = beast::http;
 namespace {
 
 // How much one idle read may take in; the parser is fed from the same buffer.
-constexpr std::size_t kReadChunk = 16 * 1024;
+constexpr std::size_t kReadChunk = std::size_t(16) * 1024;
 // A peer that does not answer our close_notify is not waited for long.
 constexpr std::chrono::seconds kShutdownTimeout {2};
 // How long (at most; never past the read timeout either), and how much, a refused
 // client's remaining upload is read and dropped.
 constexpr std::chrono::seconds kLingerTime {10};
-constexpr std::size_t kLingerBytes = 64 * 1024 * 1024;
+constexpr std::size_t kLingerBytes = std::size_t(64) * 1024 * 1024;
 
 // Errors that mean the peer went away or a deadline passed: nothing to answer.
 bool isQuietReadError(const beast::error_code& error)
