@@ -14,6 +14,8 @@ struct SyncApplyCounts
     // "PVT-2026-0005 -> PVT-2026-0007": a new case renumbered because another laptop's new
     // case reached the server first with the same reference.
     QStringList renumbered;
+    // Cases the server withdrew (a pulled tombstone) taken off this laptop.
+    QStringList removed;
 
     SyncApplyCounts& operator+=(const SyncApplyCounts& other)
     {
@@ -23,6 +25,7 @@ struct SyncApplyCounts
         merged += other.merged;
         quarantined += other.quarantined;
         renumbered += other.renumbered;
+        removed += other.removed;
         for (const QString& reference : other.reopenCaseReferences) {
             if (!reopenCaseReferences.contains(reference))
                 reopenCaseReferences << reference;

@@ -250,6 +250,30 @@ bool SyncRepository::waitsForItsCase(const OutboxChange& change)
     return st.next();
 }
 
+bool SyncRepository::withdrawCase(const QString& caseId, SyncApplyCounts& counts)
+{
+    static const QStringList children {QStringLiteral("note"), QStringLiteral("assessment"),
+        QStringLiteral("action"), QStringLiteral("need"), QStringLiteral("case_agency"),
+        QStringLiteral("case_person")};
+    QList<QPair<QString, QString>> rows;
+    for (const QString& entity : children) {
+        const QByteArray sql
+            = "SELECT id FROM " + EntitySchema::table(entity).toLatin1() + " WHERE case_id = ?1";
+        Statement st = m_store.db().prepare(sql.constData());
+        st.bind(1, caseId);
+        while (st.next())
+            rows.append({entity, st.text(0)});
+    }
+    rows.append({QStringLiteral("case"), caseId});
+    for (const auto& [entity, id] : rows) {
+        if (hasPending(entity, id))
+            return false; // local work on it: kept, and the server's refusal will say why
+    }
+    for (const auto& [entity, id] : rows)
+        removeRow(entity, id, counts.removed);
+    return true;
+}
+
 void SyncRepository::makeRoomForReference(
     const QString& caseId, const QJsonObject& fields, SyncApplyCounts& counts)
 {
@@ -532,6 +556,8 @@ void SyncRepository::applyPulled(const PulledChange& change, bool fullRepull, Sy
     if (!local.exists && change.deleted)
         return; // nothing here to remove
     ++counts.pulled;
+    if (change.entity == QLatin1String("case") && change.deleted && withdrawCase(change.rowId, counts))
+        return;
     if (change.entity == QLatin1String("case") && !change.deleted)
         makeRoomForReference(change.rowId, change.fields, counts);
     const bool mutableEntity = !EntitySchema::isImmutable(change.entity);

@@ -67,6 +67,9 @@ private:
     // changes included; false when the case has been synced (its reference is the server's).
     bool renumberCase(const QString& caseId, SyncApplyCounts& counts);
     bool waitsForItsCase(const OutboxChange& change);
+    // A case the server withdrew (its tombstone pulled): off the laptop with everything on
+    // it and recorded for the worker, unless something on it still waits to be sent.
+    bool withdrawCase(const QString& caseId, SyncApplyCounts& counts);
     // A pulled case whose reference a different, never-synced local case holds: that local
     // case moves to the next free reference first.
     void makeRoomForReference(const QString& caseId, const QJsonObject& fields, SyncApplyCounts& counts);

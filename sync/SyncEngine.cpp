@@ -220,6 +220,10 @@ void SyncEngine::absorb(const SyncApplyCounts& counts, SyncSummary& summary)
     summary.pulled += counts.pulled;
     summary.conflicts += counts.conflicts;
     summary.renumberedCases += counts.renumbered;
+    for (const QString& reference : counts.removed) {
+        summary.removedCaseReferences << reference;
+        emit caseRemoved(reference);
+    }
     if (counts.conflicts > 0)
         emit conflictsFound(counts.conflicts);
     for (const QString& reference : counts.reopenCaseReferences) {

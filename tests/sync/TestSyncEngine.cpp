@@ -33,6 +33,7 @@ private slots:
     void pullCreatesNoOutboxRows();
     void settingsAreNotPushedButCounted();
     void tombstoneMarksRowDeleted();
+    void withdrawnCaseLeavesTheLaptop();
     void cancelEndsRunBeforeAnything();
     void failureEndsSyncConsistently_data();
     void failureEndsSyncConsistently();
@@ -500,6 +501,41 @@ void TestSyncEngine::tombstoneMarksRowDeleted()
     QVERIFY(!s.fullRepull); // the digest agrees: a tombstone is not held
     QCOMPARE(b.text("SELECT deleted FROM case_needs WHERE id = ?1", {needId}), QStringLiteral("1"));
     QCOMPARE(OutboxRepository(*b.store).pendingCount(), 0);
+}
+
+// The server withdraws a whole case (its tombstone): the laptop takes it off with everything
+// on it and tells the worker; a laptop with unsent work on that case keeps it.
+void TestSyncEngine::withdrawnCaseLeavesTheLaptop()
+{
+    FakeServer server;
+    SyncTestClient a(QStringLiteral("ali"));
+    SyncTestClient b(QStringLiteral("bo"));
+    const CaseRecord created = a.addCase(QStringLiteral("withdrawn later"));
+    QVERIFY(a.sync(server).ok);
+    QVERIFY(b.sync(server).ok);
+    QCOMPARE(
+        b.text("SELECT count(*) FROM case_needs WHERE case_id = ?1", {created.meta.id}), QStringLiteral("1"));
+    a.addNote(created, QStringLiteral("written before the withdrawal reached this laptop"));
+    // The server withdraws the case with everything on it (as a purge will).
+    const QString needId = b.text("SELECT id FROM case_needs WHERE case_id = ?1", {created.meta.id});
+    server.serverDelete(QStringLiteral("need"), needId);
+    server.serverDelete(QStringLiteral("case"), created.meta.id);
+
+    const SyncSummary s = b.sync(server);
+    QVERIFY(s.ok);
+    QCOMPARE(s.removedCaseReferences, QStringList {created.reference});
+    QCOMPARE(b.text("SELECT count(*) FROM cases WHERE id = ?1", {created.meta.id}), QStringLiteral("0"));
+    QCOMPARE(
+        b.text("SELECT count(*) FROM case_needs WHERE case_id = ?1", {created.meta.id}), QStringLiteral("0"));
+    QCOMPARE(SyncIssues(*b.store).unacknowledgedRemovals().size(), 1);
+    QCOMPARE(OutboxRepository(*b.store).pendingCount(), 0);
+
+    // Ali had an unsent note on it: it reaches the server (this fake takes it) before the
+    // case leaves Ali's laptop too, so nothing typed is dropped.
+    const int notesBefore = server.liveRows(QStringLiteral("note"));
+    QVERIFY(a.sync(server).ok);
+    QCOMPARE(server.liveRows(QStringLiteral("note")), notesBefore + 1);
+    QCOMPARE(a.text("SELECT count(*) FROM cases WHERE id = ?1", {created.meta.id}), QStringLiteral("0"));
 }
 
 void TestSyncEngine::cancelEndsRunBeforeAnything()
