@@ -318,7 +318,7 @@ void MainWindow::buildSyncActions()
     m_syncIssuesAction = make(tr("Sync &problems..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
         tr("Conflicts, changes set aside, removed cases and reopen decisions"));
     connect(m_syncIssuesAction, &QAction::triggered, this, &MainWindow::openSyncIssues);
-    m_signOutAction = make(tr("Sign &out of the sync server"), QKeySequence(),
+    m_signOutAction = make(tr("Sign &out of the sync server"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
         tr("Forget this laptop's sync sign-in (the server stays set)"));
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
 }
