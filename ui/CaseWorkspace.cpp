@@ -32,6 +32,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHeaderView>
@@ -498,6 +499,7 @@ QWidget* CaseWorkspace::buildReopenBanner(QWidget* parent)
     row->addStretch(1);
     layout->addLayout(row);
     banner->hide();
+    banner->installEventFilter(this);
     m_reopenBanner = banner;
     return banner;
 }
@@ -522,8 +524,24 @@ void CaseWorkspace::refreshReopenBanner(const QString& status)
     m_reopenText->setText(
         tr("This case was %1 on the server after you changed it on this laptop. Your changes "
            "are kept. Decide whether it should be reopened.")
-            .arg(Vocabulary::caseStatuses().label(status).toLower()));
+            .arg(Vocabulary::caseStatuses().label(flag->serverStatus).toLower()));
+    fitReopenText();
     m_reopenButton->setVisible(CaseLifecycle::nextStatuses(status).contains(QStringLiteral("open")));
+}
+
+// The tab page's layout does not pass height-for-width down, so the wrapped text would be
+// squeezed by the overview below it: give it the height its width needs.
+void CaseWorkspace::fitReopenText()
+{
+    const int width = m_reopenText->width() > 0 ? m_reopenText->width() : m_reopenBanner->width();
+    m_reopenText->setMinimumHeight(m_reopenText->heightForWidth(width));
+}
+
+bool CaseWorkspace::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_reopenBanner && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        fitReopenText();
+    return QWidget::eventFilter(watched, event);
 }
 
 void CaseWorkspace::reopenFromBanner()

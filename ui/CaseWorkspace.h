@@ -66,7 +66,11 @@ signals:
     // A short message for the status bar, e.g. why an undo could not be done.
     void statusMessage(const QString& message);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitReopenText();
     QWidget* buildNotesPage();
     QWidget* buildOutcomesPage();
     void saveAssessmentFromForm();

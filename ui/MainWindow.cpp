@@ -576,7 +576,12 @@ void MainWindow::updateStatus()
         return;
     }
     const QMap<QString, int> counts = m_statusCounts->byStatus();
-    m_pending->setText(tr("%n change(s) waiting to sync", nullptr, m_statusCounts->pendingChanges()));
+    // After a good sync the sync line names the changes waiting itself; once is enough.
+    const SyncController::State sync = m_sync->state();
+    if (sync == SyncController::State::Idle)
+        m_pending->clear();
+    else
+        m_pending->setText(tr("%n change(s) waiting to sync", nullptr, m_statusCounts->pendingChanges()));
     m_counts->setText(tr("%1 shown of %2 matching; %3 open, %4 closed in all")
                           .arg(m_cases->rowCount())
                           .arg(m_cases->totalCount())

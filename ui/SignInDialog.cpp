@@ -23,6 +23,8 @@ SignInDialog::SignInDialog(StoreSession& session, QWidget* parent)
 {
     setWindowTitle(tr("Sign in to the sync server"));
     buildForm();
+    // Wide enough for the fingerprint on two lines and the placeholder in full.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
 }
 
 SignInDialog::~SignInDialog()

@@ -248,6 +248,7 @@ void TestSyncIssuesDialog::reopenBannerAndLeaveClosed()
     workspace.openCase(m_case2);
     QVERIFY(workspace.reopenBanner()->isVisible());
     QVERIFY(workspace.leaveClosedButton()->isVisible());
+    QTest::qWait(50); // let the layout settle before looking
     UiTestSupport::saveShot(workspace, QStringLiteral("reopen-banner"));
     workspace.leaveClosedButton()->click();
     QVERIFY(!workspace.reopenBanner()->isVisible());
