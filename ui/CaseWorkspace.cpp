@@ -534,7 +534,9 @@ void CaseWorkspace::refreshReopenBanner(const QString& status)
 void CaseWorkspace::fitReopenText()
 {
     const int width = m_reopenText->width() > 0 ? m_reopenText->width() : m_reopenBanner->width();
-    m_reopenText->setMinimumHeight(m_reopenText->heightForWidth(width));
+    const int height = m_reopenText->heightForWidth(width);
+    if (height > 0)
+        m_reopenText->setMinimumHeight(height);
 }
 
 bool CaseWorkspace::eventFilter(QObject* watched, QEvent* event)
