@@ -83,6 +83,8 @@ private slots:
     void noSyncAfterLock();
     void unauthorizedStopsAndAsksToSignInAgain();
     void pulledRowsRefreshTheLists();
+    void withdrawnOrWipeStopsAndSaysSo_data();
+    void withdrawnOrWipeStopsAndSaysSo();
 
 private:
     void signIn();
@@ -304,6 +306,41 @@ void TestSyncController::pulledRowsRefreshTheLists()
     QTRY_COMPARE(finished.count(), 3);
     QVERIFY(finished.at(2).at(0).value<SyncSummary>().pulled > 0);
     QCOMPARE(storeChanged.count(), 1);
+}
+
+void TestSyncController::withdrawnOrWipeStopsAndSaysSo_data()
+{
+    QTest::addColumn<TransportError::Kind>("kind");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("revoked") << TransportError::Kind::DeviceRevoked << int(SyncController::State::Withdrawn)
+                             << QStringLiteral(
+                                    "Sync stopped: an administrator has withdrawn this laptop from sync");
+    QTest::newRow("wipe") << TransportError::Kind::WipeRequested << int(SyncController::State::WipeRequested)
+                          << QStringLiteral(
+                                 "Sync stopped: an administrator asked for this laptop's data to be wiped; "
+                                 "contact IT");
+}
+
+void TestSyncController::withdrawnOrWipeStopsAndSaysSo()
+{
+    QFETCH(TransportError::Kind, kind);
+    QFETCH(int, state);
+    QFETCH(QString, text);
+    signIn();
+    addCase(QStringLiteral("Hoarding"));
+    m_server->failNextCalls(kind, 1, 401);
+    auto controller = makeController();
+    QSignalSpy finished(controller.get(), &SyncController::syncFinished);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(int(controller->state()), state);
+    QCOMPARE(controller->statusText(), text);
+    QVERIFY(!controller->scheduler()->isStarted());
+    controller->syncNow();
+    QTest::qWait(100);
+    QCOMPARE(finished.count(), 1);
+    // Nothing is wiped by this version: the store and its waiting changes are still there.
+    QVERIFY(OutboxRepository(m_fx->store()).pendingCount() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestSyncController)
