@@ -82,7 +82,15 @@ SyncController::SyncController(StoreSession* session, QObject* parent)
 
 SyncController::~SyncController()
 {
-    onAboutToLock();
+    // The worker uses this object until it ends: here the wait cannot be bounded.
+    m_locking = true;
+    m_scheduler->stop();
+    if (m_job)
+        m_job->cancel();
+    if (m_thread) {
+        m_thread->wait();
+        jobFinished();
+    }
 }
 
 void SyncController::setIntervalMinutes(int minutes)
@@ -120,13 +128,22 @@ void SyncController::onAboutToLock()
     m_scheduler->stop();
     if (m_job)
         m_job->cancel();
-    if (m_thread) {
-        // The engine stops between steps and the transport's call in flight is cancelled,
-        // so this is short; the bound keeps a wedged network stack from holding the lock.
-        if (!m_thread->wait(lockWaitMs))
-            qCWarning(lcModels) << "sync worker did not stop in time";
+    if (!m_thread)
+        return;
+    // The engine stops between steps and the transport's call in flight is cancelled, so
+    // this is short; the bound keeps a wedged network stack from holding the lock forever.
+    if (m_thread->wait(lockWaitMs)) {
         jobFinished();
+        return;
     }
+    qCWarning(lcModels) << "sync worker did not stop in time; its connection closes when it ends";
+    QThread* late = m_thread;
+    m_thread = nullptr;
+    m_job.reset(); // the worker keeps its own reference and closes its writer when it ends
+    disconnect(late, nullptr, this, nullptr);
+    connect(late, &QThread::finished, late, &QObject::deleteLater);
+    m_scheduler->syncFinished(false);
+    m_scheduler->stop();
 }
 
 void SyncController::syncNow()
@@ -155,7 +172,7 @@ void SyncController::signOut()
     if (m_job)
         m_job->cancel();
     if (m_thread) {
-        m_thread->wait(lockWaitMs);
+        m_thread->wait(); // cancelled: it ends at its next step
         jobFinished();
     }
     if (Store* store = m_session->store())
@@ -166,7 +183,8 @@ void SyncController::signOut()
 void SyncController::startSync()
 {
     Store* store = m_locking ? nullptr : m_session->store();
-    if (!store || m_job) {
+    // A worker left running by a lock that could not wait still holds its connection.
+    if (!store || m_job || liveWriters.load() > 0) {
         m_scheduler->syncFinished(false);
         return;
     }
