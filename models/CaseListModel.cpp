@@ -44,6 +44,7 @@ CaseListModel::CaseListModel(StoreSession* session, QObject* parent)
     connect(session, &StoreSession::locked, this, &CaseListModel::clear);
     connect(session, &StoreSession::caseChanged, this, [this](const QString& id) { refreshCase(id, false); });
     connect(session, &StoreSession::caseAdded, this, [this](const QString& id) { refreshCase(id, true); });
+    connect(session, &StoreSession::storeChanged, this, &CaseListModel::reload);
     connect(m_reads, &ReadWorker::failed, this, &CaseListModel::readFailed);
     if (session->isUnlocked())
         reload();

@@ -28,6 +28,7 @@ StatusCounts::StatusCounts(StoreSession* session, QObject* parent)
     connect(session, &StoreSession::unlocked, this, &StatusCounts::refresh);
     connect(session, &StoreSession::caseChanged, m_settle, qOverload<>(&QTimer::start));
     connect(session, &StoreSession::caseAdded, m_settle, qOverload<>(&QTimer::start));
+    connect(session, &StoreSession::storeChanged, m_settle, qOverload<>(&QTimer::start));
     connect(session, &StoreSession::locked, this, &StatusCounts::clear);
     connect(m_reads, &ReadWorker::failed, this, &StatusCounts::failed);
     if (session->isUnlocked())

@@ -215,3 +215,8 @@ void StoreSession::notifyCaseAdded(const QString& caseId)
 {
     emit caseAdded(caseId);
 }
+
+void StoreSession::notifyStoreChanged()
+{
+    emit storeChanged();
+}

@@ -57,6 +57,8 @@ public:
     // so every model showing that case refreshes just what changed.
     void notifyCaseChanged(const QString& caseId);
     void notifyCaseAdded(const QString& caseId);
+    // Many cases may have changed at once (a sync pulled rows): every list reloads whole.
+    void notifyStoreChanged();
 
 signals:
     void unlocked();
@@ -64,6 +66,7 @@ signals:
     void locked();
     void caseChanged(const QString& caseId);
     void caseAdded(const QString& caseId);
+    void storeChanged();
     void openingChanged(bool opening);
     void unlockFinished(const QString& problem);
     void createFinished(const QString& problem);

@@ -23,6 +23,7 @@
 #include "store/NoteRepository.h"
 #include "store/PersonRepository.h"
 #include "store/StoreError.h"
+#include "store/SyncIssues.h"
 #include "store/UserRepository.h"
 
 #include <QCheckBox>
@@ -31,7 +32,9 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
+#include <QFrame>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -88,6 +91,7 @@ CaseWorkspace::CaseWorkspace(StoreSession& session, QWidget* parent)
     m_tabs = new QTabWidget(this);
     auto* overviewPage = new QWidget(this);
     auto* overviewLayout = new QVBoxLayout(overviewPage);
+    overviewLayout->addWidget(buildReopenBanner(overviewPage));
     m_overview = new QTextBrowser(overviewPage);
     m_overview->setAccessibleName(tr("Case overview"));
     overviewLayout->addWidget(m_overview);
@@ -406,6 +410,7 @@ void CaseWorkspace::clear()
         model->setCaseId(QString());
     m_title->setText(tr("No case open: choose one from the list"));
     m_overview->clear();
+    m_reopenBanner->hide();
     m_outcomeSummary->clear();
     cancelCorrection();
     m_noteText->clear();
@@ -461,7 +466,109 @@ void CaseWorkspace::refreshOverview()
     html += QStringLiteral("</table>");
     m_overview->setHtml(html);
     refreshStatusButtons(record->status);
+    refreshReopenBanner(record->status);
     refreshOutcomeSummary();
+}
+
+QWidget* CaseWorkspace::buildReopenBanner(QWidget* parent)
+{
+    // A framed box with bold text: it must stand out in any palette without relying on colour.
+    auto* banner = new QFrame(parent);
+    banner->setObjectName(QStringLiteral("reopenBanner"));
+    banner->setFrameShape(QFrame::StyledPanel);
+    banner->setFrameShadow(QFrame::Raised);
+    banner->setAutoFillBackground(true);
+    banner->setBackgroundRole(QPalette::AlternateBase);
+    banner->setAccessibleName(tr("Reopen decision needed"));
+    auto* layout = new QVBoxLayout(banner);
+    m_reopenText = new QLabel(banner);
+    m_reopenText->setWordWrap(true);
+    QFont bold = m_reopenText->font();
+    bold.setBold(true);
+    m_reopenText->setFont(bold);
+    layout->addWidget(m_reopenText);
+    auto* row = new QHBoxLayout;
+    m_reopenButton = new QPushButton(tr("&Reopen..."), banner);
+    m_reopenButton->setAccessibleName(tr("Reopen this case"));
+    m_leaveClosedButton = new QPushButton(tr("Leave c&losed"), banner);
+    m_leaveClosedButton->setAccessibleName(tr("Leave this case closed"));
+    connect(m_reopenButton, &QPushButton::clicked, this, &CaseWorkspace::reopenFromBanner);
+    connect(m_leaveClosedButton, &QPushButton::clicked, this, &CaseWorkspace::leaveClosed);
+    row->addWidget(m_reopenButton);
+    row->addWidget(m_leaveClosedButton);
+    row->addStretch(1);
+    layout->addLayout(row);
+    banner->hide();
+    banner->installEventFilter(this);
+    m_reopenBanner = banner;
+    return banner;
+}
+
+void CaseWorkspace::refreshReopenBanner(const QString& status)
+{
+    Store* store = m_session.store();
+    std::optional<ReopenFlag> flag;
+    if (store && !m_caseId.isEmpty()) {
+        try {
+            for (const ReopenFlag& f : SyncIssues(*store).reopenFlags()) {
+                if (f.caseId == m_caseId)
+                    flag = f;
+            }
+        } catch (const StoreError&) {
+            // No banner is better than a wrong one; the Sync problems dialog lists it too.
+        }
+    }
+    m_reopenBanner->setVisible(flag.has_value());
+    if (!flag)
+        return;
+    m_reopenText->setText(
+        tr("This case was %1 on the server after you changed it on this laptop. Your changes "
+           "are kept. Decide whether it should be reopened.")
+            .arg(Vocabulary::caseStatuses().label(flag->serverStatus).toLower()));
+    fitReopenText();
+    m_reopenButton->setVisible(CaseLifecycle::nextStatuses(status).contains(QStringLiteral("open")));
+}
+
+// The tab page's layout does not pass height-for-width down, so the wrapped text would be
+// squeezed by the overview below it: give it the height its width needs.
+void CaseWorkspace::fitReopenText()
+{
+    const int width = m_reopenText->width() > 0 ? m_reopenText->width() : m_reopenBanner->width();
+    const int height = m_reopenText->heightForWidth(width);
+    if (height > 0)
+        m_reopenText->setMinimumHeight(height);
+}
+
+bool CaseWorkspace::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_reopenBanner && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        fitReopenText();
+    return QWidget::eventFilter(watched, event);
+}
+
+void CaseWorkspace::reopenFromBanner()
+{
+    askStatusChange(QStringLiteral("open"));
+    Store* store = m_session.store();
+    if (!store || m_caseId.isEmpty())
+        return;
+    const auto record = CaseRepository(*store).get(m_caseId);
+    if (record && record->status == QLatin1String("open"))
+        leaveClosed(); // decided: the flag goes
+}
+
+void CaseWorkspace::leaveClosed()
+{
+    Store* store = m_session.store();
+    if (!store || m_caseId.isEmpty())
+        return;
+    try {
+        SyncIssues(*store).clearReopenFlag(m_caseId);
+    } catch (const StoreError& e) {
+        emit statusMessage(e.message());
+        return;
+    }
+    m_session.notifyCaseChanged(m_caseId);
 }
 
 void CaseWorkspace::refreshStatusButtons(const QString& status)

@@ -56,18 +56,31 @@ public:
     void editDetails();
     // Shows the Notes tab with the keyboard in the new note's text.
     void focusNewNote();
+    // The Overview's banner while the open case waits for a reopen decision (a sync found it
+    // closed on the server after changes here), and its two answers.
+    QWidget* reopenBanner() const { return m_reopenBanner; }
+    QPushButton* reopenButton() const { return m_reopenButton; }
+    QPushButton* leaveClosedButton() const { return m_leaveClosedButton; }
 
 signals:
     // A short message for the status bar, e.g. why an undo could not be done.
     void statusMessage(const QString& message);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitReopenText();
     QWidget* buildNotesPage();
     QWidget* buildOutcomesPage();
     void saveAssessmentFromForm();
     void refreshOutcomeSummary();
     void refreshOverview();
     void refreshStatusButtons(const QString& status);
+    QWidget* buildReopenBanner(QWidget* parent);
+    void refreshReopenBanner(const QString& status);
+    void reopenFromBanner();
+    void leaveClosed();
     void askStatusChange(const QString& to);
     void saveNote();
     void cancelCorrection();
@@ -82,6 +95,10 @@ private:
     QLabel* m_title = nullptr;
     QTabWidget* m_tabs = nullptr;
     QTextBrowser* m_overview = nullptr;
+    QWidget* m_reopenBanner = nullptr;
+    QLabel* m_reopenText = nullptr;
+    QPushButton* m_reopenButton = nullptr;
+    QPushButton* m_leaveClosedButton = nullptr;
     QHBoxLayout* m_statusButtons = nullptr;
     QLabel* m_outcomeSummary = nullptr;
     QComboBox* m_assessKind = nullptr;

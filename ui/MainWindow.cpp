@@ -6,15 +6,20 @@
 #include "InactivityTimer.h"
 #include "NewCaseDialog.h"
 #include "SettingsDialog.h"
+#include "SignInDialog.h"
+#include "SyncIssuesDialog.h"
 #include "UnlockWidget.h"
 #include "WelcomeWidget.h"
 #include "core/Vocabulary.h"
 #include "models/CaseListModel.h"
 #include "models/StatusCounts.h"
 #include "models/StoreSession.h"
+#include "models/SyncController.h"
 #include "store/AgencyRepository.h"
 #include "store/CaseFacets.h"
 #include "store/CaseRepository.h"
+#include "store/OutboxSummary.h"
+#include "store/SyncAccount.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -43,7 +48,9 @@ MainWindow::MainWindow(StoreSession& session, AppSettings& settings, QWidget* pa
     , m_cases(new CaseListModel(&session, this))
     , m_inactivity(new InactivityTimer(this))
     , m_statusCounts(new StatusCounts(&session, this))
+    , m_sync(new SyncController(&session, this))
 {
+    m_sync->setIntervalMinutes(m_settings.value(AppSettings::Key::SyncIntervalMinutes).toInt());
     setWindowTitle(tr("Pivot Casebook"));
     m_pages = new QStackedWidget(this);
     m_welcome = new WelcomeWidget(session, m_pages);
@@ -59,6 +66,8 @@ MainWindow::MainWindow(StoreSession& session, AppSettings& settings, QWidget* pa
     m_lockState = new QLabel(this);
     m_pending = new QLabel(this);
     m_lastSync = new QLabel(this);
+    m_lastSync->setObjectName(QStringLiteral("syncStatus"));
+    m_lastSync->setAccessibleName(tr("Sync status"));
     statusBar()->addWidget(m_lockState);
     statusBar()->addWidget(m_pending);
     statusBar()->addPermanentWidget(m_lastSync);
@@ -71,6 +80,15 @@ MainWindow::MainWindow(StoreSession& session, AppSettings& settings, QWidget* pa
     connect(m_statusCounts, &StatusCounts::failed, this,
         [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     connect(&m_settings, &AppSettings::changed, this, &MainWindow::updateStatus);
+    connect(m_sync, &SyncController::statusChanged, this, &MainWindow::updateStatus);
+    connect(m_sync, &SyncController::statusChanged, this, &MainWindow::updateSyncActions);
+    connect(m_sync, &SyncController::syncFinished, this, &MainWindow::onSyncFinished);
+    // A whole-store change (a sync pulled rows): the open case is read again too.
+    connect(&m_session, &StoreSession::storeChanged, this, [this] {
+        if (!m_workspace->caseId().isEmpty())
+            m_session.notifyCaseChanged(m_workspace->caseId());
+        fillFilterChoices();
+    });
     connect(m_welcome, &WelcomeWidget::existingStoreChosen, this, [this](const QString& path) {
         m_session.setStorePath(path);
         m_settings.setValue(AppSettings::Key::StorePath, path);
@@ -276,6 +294,140 @@ void MainWindow::buildActions()
     m_shortcutsAction
         = make(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, tr("List every shortcut"), false);
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+    buildSyncActions();
+}
+
+void MainWindow::buildSyncActions()
+{
+    const auto make = [this](const QString& text, const QKeySequence& keys, const QString& tip) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(keys);
+        action->setToolTip(
+            keys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
+        action->setShortcutVisibleInContextMenu(true);
+        m_unlockedActions << action;
+        addAction(action);
+        return action;
+    };
+    m_syncNowAction
+        = make(tr("Sync &now"), QKeySequence(Qt::Key_F5), tr("Send changes and fetch the team's now"));
+    connect(m_syncNowAction, &QAction::triggered, m_sync, &SyncController::syncNow);
+    m_signInAction = make(tr("Sign &in to the sync server..."),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), tr("Sign this laptop in to the team's sync server"));
+    connect(m_signInAction, &QAction::triggered, this, &MainWindow::signIn);
+    m_syncIssuesAction = make(tr("Sync &problems..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+        tr("Conflicts, changes set aside, removed cases and reopen decisions"));
+    connect(m_syncIssuesAction, &QAction::triggered, this, &MainWindow::openSyncIssues);
+    m_signOutAction = make(tr("Sign &out of the sync server"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+        tr("Forget this laptop's sync sign-in (the server stays set)"));
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+}
+
+void MainWindow::updateSyncActions()
+{
+    const bool unlocked = m_session.isUnlocked();
+    const int issues = m_sync->openIssues();
+    m_syncIssuesAction->setText(
+        issues > 0 ? tr("Sync &problems (%1)...").arg(issues) : tr("Sync &problems..."));
+    const SyncController::State state = m_sync->state();
+    const bool signedIn
+        = state != SyncController::State::NotSignedIn && state != SyncController::State::Locked;
+    m_syncNowAction->setEnabled(unlocked && signedIn && state != SyncController::State::Syncing
+        && state != SyncController::State::SignInAgain && state != SyncController::State::Withdrawn
+        && state != SyncController::State::WipeRequested);
+    m_signOutAction->setEnabled(unlocked && signedIn);
+    m_signInAction->setEnabled(unlocked);
+    m_syncIssuesAction->setEnabled(unlocked);
+}
+
+void MainWindow::signIn()
+{
+    if (!m_session.isUnlocked())
+        return;
+    SignInDialog dialog(m_session, this);
+    connect(&m_session, &StoreSession::aboutToLock, &dialog, &QDialog::reject);
+    connect(&dialog, &SignInDialog::signedIn, m_sync, &SyncController::signedIn);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Signed in to the sync server."), 15000);
+}
+
+void MainWindow::signOut()
+{
+    Store* store = m_session.store();
+    if (!store)
+        return;
+    const int waiting = OutboxSummary(*store).pendingCount();
+    if (waiting > 0) {
+        QMessageBox box(QMessageBox::Warning, tr("Sign out of the sync server"),
+            tr("%n change(s) made on this laptop have not reached the server yet.", nullptr, waiting),
+            QMessageBox::NoButton, this);
+        box.setInformativeText(tr("They stay on this laptop and are sent when you sign in again as the same "
+                                  "worker."));
+        QPushButton* out = box.addButton(tr("Sign out"), QMessageBox::DestructiveRole);
+        box.addButton(tr("Stay signed in"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() != out)
+            return;
+    }
+    m_sync->signOut();
+    statusBar()->showMessage(tr("Signed out of the sync server."), 15000);
+}
+
+void MainWindow::openSyncIssues()
+{
+    if (!m_session.isUnlocked())
+        return;
+    SyncIssuesDialog dialog(m_session, this);
+    QString toOpen;
+    connect(
+        &dialog, &SyncIssuesDialog::openCaseRequested, this, [&toOpen](const QString& id) { toOpen = id; });
+    connect(&dialog, &SyncIssuesDialog::decided, m_sync, &SyncController::refreshStatus);
+    dialog.exec();
+    m_sync->refreshStatus();
+    if (toOpen.isEmpty() || !m_session.isUnlocked())
+        return;
+    const int row = m_cases->rowForCaseId(toOpen);
+    if (row >= 0)
+        m_table->selectRow(row);
+    else
+        m_workspace->openCase(toOpen);
+    m_workspace->tabs()->setCurrentIndex(0);
+}
+
+void MainWindow::onSyncFinished(const SyncSummary& summary)
+{
+    m_statusCounts->refresh();
+    const int removed = static_cast<int>(summary.removedCaseReferences.size());
+    const int reopen = static_cast<int>(summary.reopenCaseReferences.size());
+    if (removed == 0 && reopen == 0)
+        return;
+    // Non-modal: the worker finishes what they were doing and opens it when ready.
+    delete m_syncNotice;
+    auto* box = new QMessageBox(
+        QMessageBox::Information, tr("Sync needs your attention"), QString(), QMessageBox::NoButton, this);
+    QStringList lines;
+    if (removed > 0)
+        lines << tr("%n case(s) were taken off this laptop because the server no longer shares them: %1.",
+            nullptr, removed)
+                     .arg(summary.removedCaseReferences.join(QStringLiteral(", ")));
+    if (reopen > 0)
+        lines << tr("%n case(s) were closed on the server after you changed them here: %1. Decide whether to "
+                    "reopen them.",
+            nullptr, reopen)
+                     .arg(summary.reopenCaseReferences.join(QStringLiteral(", ")));
+    box->setText(lines.join(QStringLiteral("\n\n")));
+    QPushButton* open = box->addButton(tr("Open sync problems"), QMessageBox::AcceptRole);
+    box->addButton(tr("Later"), QMessageBox::RejectRole);
+    box->setModal(false);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(open, &QPushButton::clicked, this, &MainWindow::openSyncIssues, Qt::QueuedConnection);
+    connect(&m_session, &StoreSession::aboutToLock, box, &QWidget::close);
+    m_syncNotice = box;
+    connect(box, &QObject::destroyed, this, [this, box] {
+        if (m_syncNotice == box)
+            m_syncNotice = nullptr;
+    });
+    box->show();
 }
 
 void MainWindow::buildMenus()
@@ -294,13 +446,18 @@ void MainWindow::buildMenus()
     caseMenu->addActions({m_editDetailsAction, m_addNoteAction});
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     go->addActions({m_listAction, m_caseAction});
+    QMenu* sync = menuBar()->addMenu(tr("&Sync"));
+    sync->addAction(m_syncNowAction);
+    sync->addSeparator();
+    sync->addActions({m_signInAction, m_syncIssuesAction, m_signOutAction});
     QMenu* help = menuBar()->addMenu(tr("Hel&p"));
     help->addAction(m_shortcutsAction);
 
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
-    bar->addActions({m_lockAction, m_newCaseAction, m_importAction, m_undoAction, m_settingsAction});
+    bar->addActions(
+        {m_lockAction, m_newCaseAction, m_importAction, m_undoAction, m_syncNowAction, m_settingsAction});
 }
 
 void MainWindow::showShortcuts()
@@ -361,6 +518,7 @@ void MainWindow::showStartPage()
         m_pages->setCurrentWidget(m_welcome);
     for (QAction* action : std::as_const(m_unlockedActions))
         action->setEnabled(m_session.isUnlocked());
+    updateSyncActions();
     updateStatus();
 }
 
@@ -418,7 +576,12 @@ void MainWindow::updateStatus()
         return;
     }
     const QMap<QString, int> counts = m_statusCounts->byStatus();
-    m_pending->setText(tr("%n change(s) waiting to sync", nullptr, m_statusCounts->pendingChanges()));
+    // After a good sync the sync line names the changes waiting itself; once is enough.
+    const SyncController::State sync = m_sync->state();
+    if (sync == SyncController::State::Idle)
+        m_pending->clear();
+    else
+        m_pending->setText(tr("%n change(s) waiting to sync", nullptr, m_statusCounts->pendingChanges()));
     m_counts->setText(tr("%1 shown of %2 matching; %3 open, %4 closed in all")
                           .arg(m_cases->rowCount())
                           .arg(m_cases->totalCount())
@@ -428,11 +591,9 @@ void MainWindow::updateStatus()
 
 QString MainWindow::lastSyncText() const
 {
-    // This version keeps every change in the store's outbox; nothing has been sent anywhere.
-    const QString server = m_settings.value(AppSettings::Key::SyncServerUrl).toString().trimmed();
-    if (server.isEmpty())
-        return tr("Last sync: never (no sync server set in Settings)");
-    return tr("Last sync: never (this version cannot sync yet; changes wait in the store)");
+    if (!m_session.isUnlocked())
+        return tr("Sync waits until the store is unlocked");
+    return m_sync->statusText();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -445,12 +606,17 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(m_settings, m_session.store(), this);
+    connect(&dialog, &SettingsDialog::signInRequested, this, [this, &dialog] {
+        signIn();
+        dialog.refreshSyncAccount();
+    });
     // The team settings write through the open store: the dialog cannot outlive it.
     connect(&m_session, &StoreSession::aboutToLock, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted || !m_session.isUnlocked())
         return;
     m_inactivity->setTimeout(m_settings.autoLockMinutes() * 60 * 1000);
     m_inactivity->start();
+    m_sync->setIntervalMinutes(m_settings.value(AppSettings::Key::SyncIntervalMinutes).toInt());
     // Team settings are synced records: the waiting count grows, and the open case's
     // outcomes are shown against the norms as they now are.
     m_statusCounts->refresh();

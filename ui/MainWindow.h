@@ -13,6 +13,8 @@ class QLineEdit;
 class QStackedWidget;
 class QTableView;
 class StatusCounts;
+class SyncController;
+struct SyncSummary;
 class StoreSession;
 class UnlockWidget;
 class WelcomeWidget;
@@ -28,6 +30,9 @@ public:
 
     CaseListModel* caseListModel() const { return m_cases; }
     CaseWorkspace* workspace() const { return m_workspace; }
+    SyncController* syncController() const { return m_sync; }
+    // The notice after a sync that removed cases or asked for reopen decisions (null until then).
+    QWidget* syncNotice() const { return m_syncNotice; }
     QTableView* caseTable() const { return m_table; }
     QLineEdit* searchField() const { return m_search; }
     void showStartPage();
@@ -53,6 +58,12 @@ private:
     void applyFilter();
     void updateStatus();
     QString lastSyncText() const;
+    void buildSyncActions();
+    void updateSyncActions();
+    void signIn();
+    void signOut();
+    void openSyncIssues();
+    void onSyncFinished(const SyncSummary& summary);
     void openSettings();
     void openSelectedCase();
 
@@ -92,5 +103,11 @@ private:
     QAction* m_listAction = nullptr;
     QAction* m_caseAction = nullptr;
     QAction* m_shortcutsAction = nullptr;
+    QAction* m_syncNowAction = nullptr;
+    QAction* m_signInAction = nullptr;
+    QAction* m_syncIssuesAction = nullptr;
+    QAction* m_signOutAction = nullptr;
+    SyncController* m_sync = nullptr;
+    QWidget* m_syncNotice = nullptr;
     QList<QAction*> m_unlockedActions; // enabled only while a store is open
 };

@@ -5,6 +5,8 @@
 #include "ImportDialog.h"
 #include "MainWindow.h"
 #include "NewCaseDialog.h"
+#include "SignInDialog.h"
+#include "SyncIssuesDialog.h"
 #include "models/CaseListModel.h"
 #include "models/StoreSession.h"
 
@@ -80,6 +82,14 @@ bool ScreenshotTour::run(MainWindow& window, StoreSession& session, const QStrin
     {
         ImportDialog dialog(session, &window);
         ok &= saveDialog(dialog, directory, QStringLiteral("import"));
+    }
+    {
+        SignInDialog dialog(session, &window);
+        ok &= saveDialog(dialog, directory, QStringLiteral("sync-sign-in"));
+    }
+    {
+        SyncIssuesDialog dialog(session, &window);
+        ok &= saveDialog(dialog, directory, QStringLiteral("sync-problems"));
     }
     session.lock();
     ok &= save(window, directory, QStringLiteral("locked"));

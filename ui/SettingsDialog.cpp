@@ -7,6 +7,7 @@
 #include "store/NormRepository.h"
 #include "store/Store.h"
 #include "store/StoreError.h"
+#include "store/SyncAccount.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -79,19 +80,20 @@ QWidget* SettingsDialog::buildLaptopPage()
     autoLockLabel->setBuddy(m_autoLockMinutes);
     form->addRow(autoLockLabel, m_autoLockMinutes);
 
-    auto* syncNote = new QLabel(
-        tr("Sync is not available yet. These settings are kept for when it is; nothing is sent."), group);
-    syncNote->setWordWrap(true);
-    form->addRow(syncNote);
-
-    m_syncServerUrl = new QLineEdit(group);
-    m_syncServerUrl->setObjectName(QStringLiteral("syncServerUrl"));
-    m_syncServerUrl->setText(m_settings.value(AppSettings::Key::SyncServerUrl).toString());
-    m_syncServerUrl->setPlaceholderText(tr("https://casebook.example.gov.uk"));
-    m_syncServerUrl->setAccessibleName(tr("Sync server address"));
-    auto* urlLabel = new QLabel(tr("Sync &server:"), group);
-    urlLabel->setBuddy(m_syncServerUrl);
-    form->addRow(urlLabel, m_syncServerUrl);
+    // The server and the sign-in live in the encrypted store (SyncAccount), not in QSettings.
+    m_syncAccount = new QLabel(group);
+    m_syncAccount->setObjectName(QStringLiteral("syncAccount"));
+    m_syncAccount->setWordWrap(true);
+    m_syncAccount->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_syncAccount->setAccessibleName(tr("Sync server and sign-in"));
+    m_syncAccount->setText(syncAccountText());
+    auto* accountLabel = new QLabel(tr("Sync server:"), group);
+    form->addRow(accountLabel, m_syncAccount);
+    m_signIn = new QPushButton(tr("Sign &in to the sync server..."), group);
+    m_signIn->setAccessibleName(tr("Sign in to the sync server"));
+    m_signIn->setEnabled(m_store != nullptr);
+    connect(m_signIn, &QPushButton::clicked, this, &SettingsDialog::signInRequested);
+    form->addRow(QString(), m_signIn);
 
     m_syncIntervalMinutes = new QSpinBox(group);
     m_syncIntervalMinutes->setObjectName(QStringLiteral("syncIntervalMinutes"));
@@ -382,7 +384,24 @@ void SettingsDialog::accept()
     if (!saveTeamSettings())
         return;
     m_settings.setValue(AppSettings::Key::AutoLockMinutes, m_autoLockMinutes->value());
-    m_settings.setValue(AppSettings::Key::SyncServerUrl, m_syncServerUrl->text().trimmed());
     m_settings.setValue(AppSettings::Key::SyncIntervalMinutes, m_syncIntervalMinutes->value());
     QDialog::accept();
+}
+
+QString SettingsDialog::syncAccountText() const
+{
+    if (!m_store)
+        return tr("Unlock the store to see the sync server.");
+    SyncAccount account(*m_store);
+    const QString server = account.serverUrl();
+    if (server.isEmpty())
+        return tr("None: sign in to the team's sync server to share changes.");
+    if (!account.isLoggedIn())
+        return tr("%1 (not signed in)").arg(server);
+    return tr("%1, signed in as %2").arg(server, account.username());
+}
+
+void SettingsDialog::refreshSyncAccount()
+{
+    m_syncAccount->setText(syncAccountText());
 }

@@ -28,6 +28,12 @@ public:
     SettingsDialog(AppSettings& settings, Store* store, QWidget* parent = nullptr);
 
     void accept() override;
+    // Shows the sync account again (after a sign-in from the button).
+    void refreshSyncAccount();
+
+signals:
+    // The Sign in button: the window runs the sign-in dialog.
+    void signInRequested();
 
 private:
     struct TeamField
@@ -51,11 +57,13 @@ private:
     void saveNorms();
     bool saveTeamSettings();
     void growToFit();
+    QString syncAccountText() const;
 
     AppSettings& m_settings;
     Store* m_store;
     QSpinBox* m_autoLockMinutes = nullptr;
-    QLineEdit* m_syncServerUrl = nullptr;
+    QLabel* m_syncAccount = nullptr;
+    QPushButton* m_signIn = nullptr;
     QSpinBox* m_syncIntervalMinutes = nullptr;
     QMap<StoreSettings::Key, TeamField> m_teamFields;
     ReferenceNormsModel* m_norms = nullptr;

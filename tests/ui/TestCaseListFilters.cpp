@@ -179,7 +179,8 @@ void TestCaseListFilters::menusOfferEveryActionWithItsShortcut()
         }
     }
     for (const char* expected : {"Lock", "New referral...", "Import referrals from CSV...", "Settings...",
-             "Find cases", "Clear filters", "Edit case details...", "Add note", "Keyboard shortcuts"})
+             "Find cases", "Clear filters", "Edit case details...", "Add note", "Keyboard shortcuts",
+             "Sync now", "Sign in to the sync server...", "Sync problems...", "Sign out of the sync server"})
         QVERIFY2(menuTexts.contains(QLatin1String(expected)), expected);
     QVERIFY(menuTexts.filter(QStringLiteral("Undo")).size() == 1);
     QCOMPARE(withShortcut, menuTexts.size()); // every menu item has a key

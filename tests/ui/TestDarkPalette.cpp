@@ -8,12 +8,15 @@
 #include "ui/CaseDetailsDialog.h"
 #include "ui/CaseWorkspace.h"
 #include "ui/MainWindow.h"
+#include "ui/SignInDialog.h"
+#include "ui/SyncIssuesDialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPalette>
+#include <QPushButton>
 #include <QSettings>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -37,6 +40,7 @@ private slots:
     void cleanup();
     void mainWindowReadable();
     void caseDetailsProblemsReadable();
+    void syncDialogsReadable();
 
 private:
     static QPalette darkPalette();
@@ -188,6 +192,26 @@ void TestDarkPalette::caseDetailsProblemsReadable()
     QVERIFY(problem->isVisible());
     QVERIFY2(unreadable(&dialog).isEmpty(), qPrintable(unreadable(&dialog).join(u'\n')));
     QVERIFY(UiTestSupport::saveShot(dialog, QStringLiteral("dark-case-details-problems")));
+}
+
+void TestDarkPalette::syncDialogsReadable()
+{
+    unlockAndOpenCase();
+    SignInDialog signIn(*m_session, m_window.get());
+    signIn.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&signIn));
+    signIn.serverField()->setText(QStringLiteral("http://not-https.example"));
+    signIn.signInButton()->click(); // refused at once: a problem line on screen
+    QVERIFY(!signIn.problem().isEmpty());
+    QVERIFY2(unreadable(&signIn).isEmpty(), qPrintable(unreadable(&signIn).join(u'\n')));
+    QVERIFY(UiTestSupport::saveShot(signIn, QStringLiteral("dark-sign-in-problem")));
+    SyncIssuesDialog issues(*m_session, m_window.get());
+    issues.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&issues));
+    issues.keepServerButton()->click(); // nothing chosen: says so
+    QVERIFY(!issues.problem().isEmpty());
+    QVERIFY2(unreadable(&issues).isEmpty(), qPrintable(unreadable(&issues).join(u'\n')));
+    QVERIFY(UiTestSupport::saveShot(issues, QStringLiteral("dark-sync-problems")));
 }
 
 QTEST_MAIN(TestDarkPalette)

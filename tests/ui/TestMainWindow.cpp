@@ -393,15 +393,21 @@ void TestMainWindow::importFromTheMenuShowsTheNewCases()
 void TestMainWindow::statusBarSaysWhatIsTrue()
 {
     QVERIFY(statusText().contains(QStringLiteral("Locked")));
-    QVERIFY(statusText().contains(QStringLiteral("Last sync: never (no sync server set in Settings)")));
+    QVERIFY(statusText().contains(QStringLiteral("Sync waits until the store is unlocked")));
     unlock();
     const int pending = OutboxRepository(*m_session->store()).pendingCount();
     QVERIFY(pending > 0);
     QTRY_VERIFY2(statusText().contains(QStringLiteral("%1 change(s) waiting to sync").arg(pending)),
         qPrintable(statusText()));
     QVERIFY(statusText().contains(QStringLiteral("40 shown of 40 matching")));
-    m_settings->setValue(AppSettings::Key::SyncServerUrl, QStringLiteral("https://casebook.example.org"));
-    QVERIFY(statusText().contains(QStringLiteral("this version cannot sync yet")));
+    // No account in the store: the status bar says so, and never the old "cannot sync yet".
+    QVERIFY2(
+        statusText().contains(QStringLiteral("Not signed in to a sync server")), qPrintable(statusText()));
+    QVERIFY(!statusText().contains(QStringLiteral("cannot sync")));
+    QVERIFY(action(QStringLiteral("Sync now")));
+    QCOMPARE(action(QStringLiteral("Sync now"))->shortcut(), QKeySequence(Qt::Key_F5));
+    QVERIFY(!action(QStringLiteral("Sync now"))->isEnabled()); // nobody signed in
+    QVERIFY(action(QStringLiteral("Sign in to the sync server..."))->isEnabled());
     m_session->lock();
     QTRY_VERIFY(statusText().contains(QStringLiteral("Locked")));
     QVERIFY(!statusText().contains(QStringLiteral("waiting to sync")));

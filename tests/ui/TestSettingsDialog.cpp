@@ -111,13 +111,14 @@ void TestSettingsDialog::okSavesAutoLockMinutes()
     QCOMPARE(minutes->minimum(), 1);
     QCOMPARE(minutes->maximum(), 240);
     minutes->setValue(12);
-    dialog.findChild<QLineEdit*>(QStringLiteral("syncServerUrl"))
-        ->setText(QStringLiteral(" https://sync.example.gov.uk "));
+    dialog.findChild<QSpinBox*>(QStringLiteral("syncIntervalMinutes"))->setValue(7);
+    // The server lives in the store's sync account now: shown, not edited here.
+    QVERIFY(
+        dialog.findChild<QLabel*>(QStringLiteral("syncAccount"))->text().startsWith(QStringLiteral("None")));
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(settings.autoLockMinutes(), 12);
-    QCOMPARE(settings.value(AppSettings::Key::SyncServerUrl).toString(),
-        QStringLiteral("https://sync.example.gov.uk"));
+    QCOMPARE(settings.value(AppSettings::Key::SyncIntervalMinutes).toInt(), 7);
     UiTestSupport::saveShot(dialog, QStringLiteral("settings-dialog"));
 }
 
@@ -225,7 +226,7 @@ void TestSettingsDialog::everyControlHasAnAccessibleNameAndLabel()
         QVERIFY2(buddies.contains(control), qPrintable(control->objectName()));
         ++checked;
     }
-    QCOMPARE(checked, 7);
+    QCOMPARE(checked, 6); // the sync server is shown from the store's account, not typed here
 }
 
 void TestSettingsDialog::normsChangedAndAddedAreSavedOnOk()
