@@ -1,6 +1,7 @@
 #include "SyncAccount.h"
 
 #include "Store.h"
+#include "SyncRepository.h"
 
 #include <iterator>
 
@@ -75,7 +76,14 @@ QString SyncAccount::serverUrl()
 
 void SyncAccount::setServerUrl(const QString& url)
 {
-    setValue(serverUrlKey, url);
+    const QString previous = serverUrl();
+    m_store.write([&] {
+        setValue(serverUrlKey, url);
+        // Another server's cursor and revisions mean nothing here: pull everything from the
+        // new one, and what it does not share (and nothing waits to send) leaves the laptop.
+        if (!previous.isEmpty() && previous != url)
+            SyncRepository(m_store).startFullRepull();
+    });
 }
 
 QByteArray SyncAccount::pinnedCertificatePem()

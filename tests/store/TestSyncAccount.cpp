@@ -1,6 +1,8 @@
 #include "StoreTestSupport.h"
 #include "store/OutboxSummary.h"
 #include "store/SyncAccount.h"
+#include "store/SyncRepository.h"
+#include "store/SyncStateTable.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +25,7 @@ private slots:
     void forgetServerForgetsEverything();
     void notQueuedNotAuditedAndEncrypted();
     void outboxSummaryNamesCases();
+    void anotherServerStartsAFullRepull();
 
 private:
     static SyncAccount::Login sampleLogin();
@@ -177,6 +180,24 @@ void TestSyncAccount::outboxSummaryNamesCases()
     QCOMPARE(summary.pendingCount(), before + 3);
     QCOMPARE(summary.caseReferences(),
         (QStringList {QStringLiteral("PVT-2026-0001"), QStringLiteral("PVT-2026-0002")}));
+}
+
+// Signing in to another server: the old server's cursor means nothing there, so the next
+// sync pulls everything from the new one (a full re-pull). The same server again: no reset.
+void TestSyncAccount::anotherServerStartsAFullRepull()
+{
+    SyncAccount account(*m_store);
+    SyncRepository repo(*m_store);
+    account.setServerUrl(QStringLiteral("https://one.example:8443"));
+    QVERIFY(!repo.fullRepullActive());
+    m_store->write(
+        [&] { SyncStateTable(*m_store).setValue(QStringLiteral("pull_cursor"), QStringLiteral("42")); });
+    account.setServerUrl(QStringLiteral("https://one.example:8443"));
+    QCOMPARE(repo.pullCursor(), qint64(42));
+    QVERIFY(!repo.fullRepullActive());
+    account.setServerUrl(QStringLiteral("https://two.example:8443"));
+    QCOMPARE(repo.pullCursor(), qint64(0));
+    QVERIFY(repo.fullRepullActive());
 }
 
 QTEST_GUILESS_MAIN(TestSyncAccount)
