@@ -53,18 +53,24 @@ QProcessEnvironment CliHarness::environment() const
     return env;
 }
 
-CliResult CliHarness::runRaw(const QStringList& arguments, const QProcessEnvironment& env) const
+CliResult CliHarness::runRaw(
+    const QStringList& arguments, const QProcessEnvironment& env, const QByteArray& input) const
 {
     CliResult result;
     QProcess process;
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(m_dir);
     // stdin is not a terminal: a command that wanted to prompt must fail, not wait.
-    process.setStandardInputFile(QProcess::nullDevice());
+    if (input.isEmpty())
+        process.setStandardInputFile(QProcess::nullDevice());
     process.start(QStringLiteral(CASEBOOK_CLI_PATH), arguments);
     if (!process.waitForStarted(timeoutMs)) {
         result.err = process.errorString();
         return result;
+    }
+    if (!input.isEmpty()) {
+        process.write(input);
+        process.closeWriteChannel();
     }
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();

@@ -50,7 +50,9 @@ public:
     QProcessEnvironment environment() const;
 
     // casebook-cli with exactly these arguments.
-    CliResult runRaw(const QStringList& arguments, const QProcessEnvironment& env) const;
+    // input goes to stdin; with none, stdin is empty (a command that wanted a prompt fails).
+    CliResult runRaw(const QStringList& arguments, const QProcessEnvironment& env,
+        const QByteArray& input = QByteArray()) const;
     CliResult runRaw(const QStringList& arguments) const { return runRaw(arguments, environment()); }
     // casebook-cli --store STORE --passphrase-file FILE arguments...
     CliResult run(const QStringList& arguments) const;

@@ -2,8 +2,6 @@
 
 #include "ServerProcess.h"
 
-#include <QProcess>
-
 Laptop::Laptop(const QString& dir, const QString& username)
     : CliHarness(dir)
     , m_username(username)
@@ -11,33 +9,12 @@ Laptop::Laptop(const QString& dir, const QString& username)
 
 CliResult Laptop::runWithInput(const QStringList& arguments, const QByteArray& input) const
 {
-    CliResult result;
-    QProcess process;
     QProcessEnvironment env = environment();
     env.insert(QStringLiteral("CASEBOOK_USER"), m_username);
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(dir());
-    process.start(QStringLiteral(CASEBOOK_CLI_PATH),
-        QStringList {
-            QStringLiteral("--store"), storePath(), QStringLiteral("--passphrase-file"), passphraseFile()}
-            + arguments);
-    if (!process.waitForStarted(60000)) {
-        result.err = process.errorString();
-        return result;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = QStringLiteral("timed out: ") + arguments.join(QLatin1Char(' '));
-        return result;
-    }
-    result.finished = process.exitStatus() == QProcess::NormalExit;
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runRaw(QStringList {QStringLiteral("--store"), storePath(), QStringLiteral("--passphrase-file"),
+                      passphraseFile()}
+            + arguments,
+        env, input);
 }
 
 CliResult Laptop::initAndLogin(const ServerProcess& server) const
