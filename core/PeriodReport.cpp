@@ -159,6 +159,7 @@ void PeriodReport::addPam(const ReportCase& c, QList<double>& before, QList<doub
         return;
     before << b->pamScore;
     after << e->pamScore;
+    ++m_pamMovement.at(size_t(levelBefore)).at(size_t(levelAfter));
     if (levelAfter > levelBefore)
         ++m_pamImprovedLevel;
 }
@@ -213,6 +214,19 @@ static QJsonObject countsJson(const QMap<QString, int>& counts)
     return object;
 }
 
+// {"1": {"1": n, "2": n, ...}, ...}: baseline level -> closing level -> people.
+QJsonObject PeriodReport::pamMovementJson() const
+{
+    QJsonObject rows;
+    for (int from = 1; from <= 4; ++from) {
+        QJsonObject row;
+        for (int to = 1; to <= 4; ++to)
+            row.insert(QString::number(to), m_pamMovement.at(size_t(from)).at(size_t(to)));
+        rows.insert(QString::number(from), row);
+    }
+    return rows;
+}
+
 QJsonObject PeriodReport::toJson() const
 {
     QJsonObject wellbeingJson;
@@ -220,6 +234,7 @@ QJsonObject PeriodReport::toJson() const
         wellbeingJson.insert(Ons4::itemKey(item), measureJson(wellbeing(item)));
     QJsonObject pamJson = measureJson(m_pam);
     pamJson.insert(QStringLiteral("improved_level"), m_pamImprovedLevel);
+    pamJson.insert(QStringLiteral("level_movement"), pamMovementJson());
     const QJsonObject serviceUseJson {{QStringLiteral("gp_before"), m_serviceUse.gpBefore},
         {QStringLiteral("gp_after"), m_serviceUse.gpAfter},
         {QStringLiteral("ae_before"), m_serviceUse.aeBefore},

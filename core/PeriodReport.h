@@ -58,6 +58,10 @@ public:
     Measure wellbeing(int item) const { return m_wellbeing.at(static_cast<size_t>(item)); }
     Measure pam() const { return m_pam; }
     int pamImprovedLevel() const { return m_pamImprovedLevel; }
+    // People in the PAM cohort moving from baseline level (row, 1-4) to closing level (column,
+    // 1-4); index 0 is unused so the levels read as themselves.
+    using PamMovement = std::array<std::array<int, 5>, 5>;
+    PamMovement pamMovement() const { return m_pamMovement; }
     ServiceUse serviceUse() const { return m_serviceUse; }
     qint64 unitCostModelPence() const { return m_unitCostModelPence; }
     qint64 flatRatePence() const { return m_flatRatePence; }
@@ -83,6 +87,7 @@ private:
 
     static Measure measure(const QList<double>& before, const QList<double>& after);
     static QJsonObject measureJson(const Measure& m);
+    QJsonObject pamMovementJson() const;
 
     QDate m_from;
     QDate m_to;
@@ -98,6 +103,7 @@ private:
     std::array<Measure, Ons4::itemCount> m_wellbeing {};
     Measure m_pam;
     int m_pamImprovedLevel = 0;
+    PamMovement m_pamMovement {};
     ServiceUse m_serviceUse;
     qint64 m_unitCostModelPence = 0;
     qint64 m_flatRatePence = 0;

@@ -28,6 +28,7 @@ private:
     static Assessment serviceUse(const char* stage, const QDate& on, int gp, int ae);
     static CaseAction action(const char* status, const QDate& due, bool deleted = false);
     static QJsonObject measure(double baseline, double closing, int pairs);
+    static QJsonObject movement(const QList<QPair<int, int>>& moves);
     static QString json(const QJsonValue& value);
 };
 
@@ -94,6 +95,19 @@ QJsonObject TestPeriodReport::measure(double baseline, double closing, int pairs
 {
     return {{QStringLiteral("baseline_mean"), baseline}, {QStringLiteral("closing_mean"), closing},
         {QStringLiteral("pairs"), pairs}};
+}
+
+// The expected level_movement object: every cell 0 except one per (from, to) move listed.
+QJsonObject TestPeriodReport::movement(const QList<QPair<int, int>>& moves)
+{
+    QJsonObject rows;
+    for (int from = 1; from <= 4; ++from) {
+        QJsonObject row;
+        for (int to = 1; to <= 4; ++to)
+            row.insert(QString::number(to), int(moves.count(qMakePair(from, to))));
+        rows.insert(QString::number(from), row);
+    }
+    return rows;
 }
 
 QString TestPeriodReport::json(const QJsonValue& value)
@@ -233,7 +247,13 @@ void TestPeriodReport::seedYear()
     // (45 + 50 + 47.04) / 3 = 47.3467; (56 + 52 + 47.05) / 3 = 51.6833; levels 1->3 and 1->2 improved.
     QJsonObject pam = measure(47.35, 51.68, 3);
     pam.insert(QStringLiteral("improved_level"), 2);
+    // 45 -> 56 is level 1 -> 3, 50 -> 52 stays at 2, 47.04 -> 47.05 is 1 -> 2 (47.1 after rounding).
+    pam.insert(QStringLiteral("level_movement"), movement({{1, 3}, {2, 2}, {1, 2}}));
     QCOMPARE(j[QStringLiteral("pam")].toObject(), pam);
+    QCOMPARE(report.pamMovement().at(1).at(3), 1);
+    QCOMPARE(report.pamMovement().at(2).at(2), 1);
+    QCOMPARE(report.pamMovement().at(1).at(2), 1);
+    QCOMPARE(report.pamMovement().at(3).at(4), 0);
 
     QCOMPARE(json(j[QStringLiteral("service_use")]),
         QStringLiteral("{\"ae_after\":1,\"ae_before\":2,\"gp_after\":7,\"gp_before\":10,\"pairs\":2}"));
@@ -296,8 +316,12 @@ void TestPeriodReport::emptyPeriodGivesNulls()
     QVERIFY(anxiety[QStringLiteral("baseline_mean")].isNull());
     QVERIFY(anxiety[QStringLiteral("closing_mean")].isNull());
     QCOMPARE(anxiety[QStringLiteral("pairs")].toInt(-1), 0);
-    QCOMPARE(json(j[QStringLiteral("pam")]),
-        QStringLiteral("{\"baseline_mean\":null,\"closing_mean\":null,\"improved_level\":0,\"pairs\":0}"));
+    QJsonObject emptyPam = measure(0, 0, 0);
+    emptyPam.insert(QStringLiteral("baseline_mean"), QJsonValue::Null);
+    emptyPam.insert(QStringLiteral("closing_mean"), QJsonValue::Null);
+    emptyPam.insert(QStringLiteral("improved_level"), 0);
+    emptyPam.insert(QStringLiteral("level_movement"), movement({}));
+    QCOMPARE(j[QStringLiteral("pam")].toObject(), emptyPam);
     QCOMPARE(json(j[QStringLiteral("estimated_savings_gbp")]),
         QStringLiteral("{\"flat_rate\":0,\"unit_cost_model\":0}"));
     QCOMPARE(j[QStringLiteral("referrals_by_month")].toObject().size(), 12);
