@@ -3,8 +3,7 @@
 #include "CliError.h"
 #include "CliSession.h"
 #include "PassphraseReader.h"
-
-#include <QRegularExpression>
+#include "sync/SyncSignIn.h"
 
 #include <cstdio>
 
@@ -20,34 +19,24 @@ QUrl ServerTrust::serverUrl(const QString& text)
     if (text.isEmpty())
         throw CliError(
             CliError::Usage, tr("login: --server is required (see \"casebook-cli login --help\")"));
-    const QUrl url(text, QUrl::StrictMode);
-    const bool plain = url.isValid() && url.scheme() == QLatin1String("https") && !url.host().isEmpty()
-        && url.userInfo().isEmpty() && !url.hasQuery() && !url.hasFragment()
-        && (url.path().isEmpty() || url.path() == QLatin1String("/"));
-    if (!plain)
-        throw CliError(CliError::InvalidInput,
-            tr("--server must be an https address such as https://casebook.example.gov.uk:8443 (no path), "
-               "not \"%1\".")
-                .arg(text));
-    QUrl base;
-    base.setScheme(QStringLiteral("https"));
-    base.setHost(url.host());
-    base.setPort(url.port());
-    return base;
+    QString problem;
+    const std::optional<QUrl> url = SyncSignIn::serverUrl(text, &problem);
+    if (!url)
+        throw CliError(CliError::InvalidInput, tr("--server \"%1\": %2").arg(text, problem));
+    return *url;
 }
 
 QString ServerTrust::checkedFingerprint(const QString& text)
 {
     if (text.isEmpty())
         return {};
-    static const QRegularExpression format(QStringLiteral("^SHA256:([0-9A-F]{2}:){31}[0-9A-F]{2}$"));
-    const QString upper = text.toUpper();
-    if (!format.match(upper).hasMatch())
+    QString normalized = SyncSignIn::normalizedFingerprint(text);
+    if (normalized.isEmpty())
         throw CliError(CliError::InvalidInput,
             tr("--fingerprint must be \"SHA256:\" and 32 pairs of hex digits joined by colons, as IT gave "
                "it, not \"%1\".")
                 .arg(text));
-    return upper;
+    return normalized;
 }
 
 QByteArray ServerTrust::promptPassword(const QString& question)
@@ -59,81 +48,37 @@ QByteArray ServerTrust::promptPassword(const QString& question)
 
 QString ServerTrust::loginFailure(const TransportError& error)
 {
-    switch (error.kind) {
-    case TransportError::Kind::Unauthorized:
-        return tr("The server did not accept that username and password.");
-    case TransportError::Kind::RateLimited:
-        return tr("Too many login attempts: the server asks to wait %n second(s) before the next.", nullptr,
-            qMax(1, error.retryAfterSeconds));
-    case TransportError::Kind::TlsUntrusted:
+    // The desktop's words, except how to trust a replaced certificate from a command line.
+    if (error.kind == TransportError::Kind::TlsUntrusted)
         return tr("Login failed: %1 If IT has replaced the server's certificate, log in again with "
                   "--fingerprint and its new fingerprint.")
             .arg(error.message);
-    default:
-        return tr("Login failed: %1").arg(error.message);
-    }
-}
-
-ServerCertificateProbe::Result ServerTrust::probe() const
-{
-    ServerCertificateProbe::Result seen = ServerCertificateProbe::probe(m_server);
-    if (!seen.connected)
-        throw CliError(CliError::Failure, seen.problem);
-    return seen;
+    return SyncSignIn::loginFailure(error);
 }
 
 void ServerTrust::establish(const QString& fingerprint, bool mayAsk)
 {
-    if (m_pinnedPem.isEmpty()) {
-        trustFirstContact(fingerprint, mayAsk);
+    // A server pinned before keeps its certificate, unless IT's new fingerprint is given.
+    if (!m_pinnedPem.isEmpty() && (fingerprint.isEmpty() || fingerprint == m_pinnedFingerprint))
         return;
-    }
-    if (fingerprint.isEmpty() || fingerprint == m_pinnedFingerprint)
-        return;
-    // A new fingerprint for a pinned server: IT has replaced its certificate.
-    const ServerCertificateProbe::Result seen = probe();
-    if (seen.fingerprint != fingerprint)
-        throw CliError(CliError::Failure,
-            tr("The fingerprint given is neither the one confirmed for %1 before nor the one it shows now "
-               "(%2). Nothing was stored; check the fingerprint with IT.")
-                .arg(m_server.host(), seen.fingerprint));
-    pin(seen);
+    settle(SyncSignIn::probe(m_server), fingerprint, mayAsk);
 }
 
-void ServerTrust::trustFirstContact(const QString& fingerprint, bool mayAsk)
+void ServerTrust::settle(const ServerCertificateProbe::Result& seen, const QString& fingerprint, bool mayAsk)
 {
-    const ServerCertificateProbe::Result seen = probe();
-    if (seen.trustedBySystem) {
-        if (!fingerprint.isEmpty() && fingerprint != seen.fingerprint)
-            throw CliError(CliError::Failure,
-                tr("%1 shows the certificate fingerprint %2, not the one given. Nothing was stored; check "
-                   "the fingerprint with IT.")
-                    .arg(m_server.host(), seen.fingerprint));
+    const SyncSignIn::TrustDecision decision = SyncSignIn::decideTrust(m_server, seen, fingerprint);
+    switch (decision.trust) {
+    case SyncSignIn::Trust::System:
         m_pinnedPem.clear();
         m_pinnedFingerprint.clear();
         return;
-    }
-    if (!seen.pinnable) {
-        QStringList problems;
-        for (const QSslError& e : seen.errors)
-            problems << e.errorString();
-        throw CliError(CliError::Failure,
-            tr("The certificate of %1 cannot be trusted even if confirmed: %2. Ask IT.")
-                .arg(m_server.host(), problems.join(QStringLiteral("; "))));
-    }
-    confirm(seen, fingerprint, mayAsk);
-}
-
-void ServerTrust::confirm(const ServerCertificateProbe::Result& seen, const QString& fingerprint, bool mayAsk)
-{
-    if (!fingerprint.isEmpty()) {
-        if (fingerprint != seen.fingerprint)
-            throw CliError(CliError::Failure,
-                tr("%1 shows the certificate fingerprint %2, not the one given. Nothing was stored; check "
-                   "the fingerprint with IT.")
-                    .arg(m_server.host(), seen.fingerprint));
+    case SyncSignIn::Trust::Pin:
         pin(seen);
         return;
+    case SyncSignIn::Trust::Refuse:
+        throw CliError(CliError::Failure, decision.problem);
+    case SyncSignIn::Trust::Ask:
+        break;
     }
     if (!mayAsk || !PassphraseReader::hasTerminal())
         throw CliError(CliError::Failure,
@@ -163,10 +108,4 @@ bool ServerTrust::askOnTerminal(const QString& fingerprint) const
     if (!std::fgets(line, sizeof line, stdin))
         return false;
     return QString::fromLocal8Bit(line).trimmed().toLower() == QLatin1String("yes");
-}
-
-QList<QSslCertificate> ServerTrust::certificates() const
-{
-    return m_pinnedPem.isEmpty() ? QList<QSslCertificate>()
-                                 : QSslCertificate::fromData(m_pinnedPem, QSsl::Pem);
 }

@@ -11,10 +11,9 @@
 
 class CliSession;
 
-// Which certificate login trusts for a server: the one pinned for it before, the system's
-// CAs when they vouch for it, or (first contact) the one whose fingerprint the worker
-// confirms, by --fingerprint or by typing "yes" at a terminal. Hosts names are always
-// checked, so a certificate made out for another name is refused even when confirmed.
+// How `casebook-cli login` asks the worker about the server's certificate: by --fingerprint,
+// or by typing "yes" at a terminal. The rules themselves (what may be pinned, when the system's
+// CAs suffice, what a fingerprint looks like) are sync/SyncSignIn's, shared with the desktop.
 class ServerTrust
 {
     Q_DECLARE_TR_FUNCTIONS(ServerTrust)
@@ -33,14 +32,11 @@ public:
     // fingerprint: --fingerprint, or empty; mayAsk: a terminal may be asked to confirm.
     void establish(const QString& fingerprint, bool mayAsk);
 
-    QList<QSslCertificate> certificates() const;
     const QByteArray& pinnedPem() const { return m_pinnedPem; }
     const QString& pinnedFingerprint() const { return m_pinnedFingerprint; }
 
 private:
-    ServerCertificateProbe::Result probe() const;
-    void trustFirstContact(const QString& fingerprint, bool mayAsk);
-    void confirm(const ServerCertificateProbe::Result& seen, const QString& fingerprint, bool mayAsk);
+    void settle(const ServerCertificateProbe::Result& seen, const QString& fingerprint, bool mayAsk);
     void pin(const ServerCertificateProbe::Result& seen);
     bool askOnTerminal(const QString& fingerprint) const;
 

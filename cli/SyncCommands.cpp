@@ -5,9 +5,9 @@
 #include "CommandParser.h"
 #include "PassphraseReader.h"
 #include "ServerTrust.h"
-#include "store/OutboxSummary.h"
 #include "store/SyncAccount.h"
 #include "sync/HttpSyncTransport.h"
+#include "sync/SyncSignIn.h"
 
 #include <QJsonObject>
 #include <QSysInfo>
@@ -30,13 +30,12 @@ void SyncCommands::applyStoreOption(CliSession& session, const CommandParser& pa
         session.storePath = parser.value(QStringLiteral("store"));
 }
 
-void SyncCommands::refuseLeavingChanges(CliSession& session, const QString& why, bool insist)
+void SyncCommands::refuseLeavingChanges(const SyncSignIn::LeftBehind& left, const QString& why, bool insist)
 {
-    OutboxSummary outbox(session.store());
-    const int waiting = outbox.pendingCount();
+    const int waiting = left.waiting;
     if (waiting == 0 || insist)
         return;
-    const QStringList cases = outbox.caseReferences();
+    const QStringList& cases = left.caseReferences;
     const QString which = cases.isEmpty() ? tr("none of them about a case")
                                           : tr("on %1").arg(cases.join(QStringLiteral(", ")));
     throw CliError(CliError::Failure,
@@ -75,41 +74,32 @@ int SyncCommands::login(CliSession& session, const QStringList& arguments)
     const QString serverText = server.toString();
     const QString oldServer = account.serverUrl();
     const QString oldUser = account.username();
-    if ((!oldServer.isEmpty() && oldServer != serverText) || (!oldUser.isEmpty() && oldUser != user))
-        refuseLeavingChanges(session,
-            tr("Logging in as %1 at %2 instead of %3 at %4")
-                .arg(user, serverText, oldUser.isEmpty() ? tr("nobody") : oldUser, oldServer),
-            p.isSet(QStringLiteral("insist")));
+    refuseLeavingChanges(SyncSignIn::leftBehind(session.store(), server, user),
+        tr("Logging in as %1 at %2 instead of %3 at %4")
+            .arg(user, serverText, oldUser.isEmpty() ? tr("nobody") : oldUser, oldServer),
+        p.isSet(QStringLiteral("insist")));
 
     ServerTrust trust(session, server,
         oldServer == serverText ? account.pinnedCertificatePem() : QByteArray(),
         oldServer == serverText ? account.pinnedFingerprint() : QString());
     trust.establish(fingerprint, !passwordFromStdin);
 
-    QByteArray password = passwordFromStdin
+    SyncSignIn::Attempt attempt;
+    attempt.server = server;
+    attempt.pinnedPem = trust.pinnedPem();
+    attempt.pinnedFingerprint = trust.pinnedFingerprint();
+    attempt.username = user;
+    attempt.deviceName = QSysInfo::machineHostName();
+    attempt.password = passwordFromStdin
         ? PassphraseReader::fromStdin(tr("password"))
         : ServerTrust::promptPassword(tr("Password for %1 at %2: ").arg(user, server.host()));
-    HttpSyncTransport transport(server, trust.certificates());
-    const auto result
-        = transport.login(LoginRequest {user, QString::fromUtf8(password), QSysInfo::machineHostName()});
-    password.fill('\0');
-    if (const auto* error = std::get_if<TransportError>(&result))
-        throw CliError(CliError::Failure, ServerTrust::loginFailure(*error));
-    const LoginResponse& response = std::get<LoginResponse>(result);
-
-    SyncAccount::Login who {user, response.displayName, response.role, response.agencyId, QString(),
-        QString(), response.token, response.expiresAt};
-    transport.setToken(response.token);
-    if (const auto whoami = transport.whoami(); std::holds_alternative<WhoamiResponse>(whoami)) {
-        const WhoamiResponse& w = std::get<WhoamiResponse>(whoami);
-        who.team = w.team;
-        who.deviceId = w.deviceId;
-    }
-    session.store().write([&] {
-        account.setServerUrl(serverText);
-        account.setPinnedCertificate(trust.pinnedPem(), trust.pinnedFingerprint());
-        account.setLogin(who);
-    });
+    const SyncSignIn::Outcome outcome = SyncSignIn::login(attempt);
+    attempt.password.fill('\0');
+    if (!outcome.ok)
+        throw CliError(
+            CliError::Failure, outcome.error ? ServerTrust::loginFailure(*outcome.error) : outcome.problem);
+    const SyncAccount::Login& who = outcome.login;
+    SyncSignIn::store(session.store(), attempt, who);
     session.out() << tr("Logged in to %1 as %2 (%3), %4%5.")
                          .arg(serverText, who.displayName, user, who.role,
                              who.team.isEmpty() ? QString() : tr(", team %1").arg(who.team))
@@ -137,7 +127,8 @@ int SyncCommands::logout(CliSession& session, const QStringList& arguments)
         return 0;
     }
     if (account.isLoggedIn())
-        refuseLeavingChanges(session, tr("Logging out"), p.isSet(QStringLiteral("insist")));
+        refuseLeavingChanges(SyncSignIn::waitingChanges(session.store()), tr("Logging out"),
+            p.isSet(QStringLiteral("insist")));
     const QString server = account.serverUrl();
     if (forgetServer)
         account.forgetServer();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/SyncSignIn.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -23,5 +25,5 @@ private:
     static void addStoreOption(CommandParser& parser);
     static void applyStoreOption(CliSession& session, const CommandParser& parser);
     // Throws unless nothing waits in the outbox or insist; names the waiting cases.
-    static void refuseLeavingChanges(CliSession& session, const QString& why, bool insist);
+    static void refuseLeavingChanges(const SyncSignIn::LeftBehind& left, const QString& why, bool insist);
 };

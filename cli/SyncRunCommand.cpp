@@ -97,7 +97,8 @@ void SyncRunCommand::printSummary(CliSession& session, const SyncSummary& summar
             {QStringLiteral("full_repull"), summary.fullRepull},
             {QStringLiteral("removed"), toArray(summary.removedCaseReferences)},
             {QStringLiteral("reopen"), toArray(summary.reopenCaseReferences)},
-            {QStringLiteral("renumbered"), toArray(summary.renumberedCases)}});
+            {QStringLiteral("renumbered"), toArray(summary.renumberedCases)},
+            {QStringLiteral("renamed_agencies"), toArray(summary.renamedAgencies)}});
         return;
     }
     if (!summary.ok)
@@ -126,6 +127,10 @@ void SyncRunCommand::printSummary(CliSession& session, const SyncSummary& summar
             << Qt::endl;
     for (const QString& change : summary.renumberedCases)
         out << tr("Renumbered %1: another laptop's new case reached the server first with that reference.")
+                   .arg(change)
+            << Qt::endl;
+    for (const QString& change : summary.renamedAgencies)
+        out << tr("Renamed agency %1: another laptop's agency reached the server first with that name.")
                    .arg(change)
             << Qt::endl;
     for (const QString& reference : summary.removedCaseReferences)

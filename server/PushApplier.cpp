@@ -75,6 +75,10 @@ std::optional<PushResult> PushApplier::scopeNewRow(const Change& change, StoredR
         if (std::optional<PushResult> taken = referenceTaken(change, row->teamId, change.rowId))
             return taken;
     }
+    if (change.entity == QLatin1String("agency")) {
+        if (std::optional<PushResult> taken = agencyNameTaken(change, row->teamId, change.rowId))
+            return taken;
+    }
     if (change.entity == QLatin1String("case_person")) {
         // Linking a person to a case must not reach into another team's people either.
         const QString personId = change.fields.value(QStringLiteral("person_id")).toString();
@@ -108,6 +112,10 @@ PushResult PushApplier::update(const Change& change, const std::optional<StoredR
         if (std::optional<PushResult> taken = referenceTaken(change, current->teamId, current->rowId))
             return *taken;
     }
+    if (change.entity == QLatin1String("agency") && change.fields.contains(QStringLiteral("name"))) {
+        if (std::optional<PushResult> taken = agencyNameTaken(change, current->teamId, current->rowId))
+            return *taken;
+    }
     if (change.fields.contains(caseIdKey) && change.fields.value(caseIdKey).toString() != current->caseId
         && AccessPolicy::isCaseChild(change.entity))
         return rejected(
@@ -129,6 +137,19 @@ std::optional<PushResult> PushApplier::referenceTaken(
         return std::nullopt;
     return rejected(change, QStringLiteral("reference_taken"),
         QStringLiteral("Another case of this team already has this reference."));
+}
+
+// Laptops keep agency names unique, so two laptops adding the same agency offline must not
+// both reach the team: the second is told and renames its own (docs/SYNC.md).
+std::optional<PushResult> PushApplier::agencyNameTaken(
+    const Change& change, qint64 teamId, const QString& rowId)
+{
+    const QString name = change.fields.value(QStringLiteral("name")).toString();
+    const QString holder = m_storage.agencyWithName(teamId, name);
+    if (holder.isEmpty() || holder == rowId)
+        return std::nullopt;
+    return rejected(change, QStringLiteral("name_taken"),
+        QStringLiteral("Another agency your team sees already has this name."));
 }
 
 PushResult PushApplier::applied(const Change& change, const StoredRow& row)

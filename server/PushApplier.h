@@ -24,6 +24,7 @@ private:
     // The team a new row belongs to, or a rejection when its case is not this team's.
     std::optional<PushResult> scopeNewRow(const Change& change, StoredRow* row);
     std::optional<PushResult> referenceTaken(const Change& change, qint64 teamId, const QString& rowId);
+    std::optional<PushResult> agencyNameTaken(const Change& change, qint64 teamId, const QString& rowId);
     PushResult applied(const Change& change, const StoredRow& row);
 
     static PushResult rejected(const Change& change, const QString& reason, const QString& message);

@@ -138,6 +138,11 @@ QString ServerAdmin::addAgency(const QString& name, const QString& kind, QString
                      .arg(Vocabulary::agencyKinds().keys().join(QStringLiteral(", ")));
         return {};
     }
+    // A global agency is seen by every team, so no team may already use the name.
+    if (!m_storage.agencyWithName(0, name).isEmpty()) {
+        *error = QStringLiteral("An agency with this name already exists on the server.");
+        return {};
+    }
     const QString id = newId();
     const QJsonObject fields {
         {QStringLiteral("name"), name}, {QStringLiteral("kind"), kind}, {QStringLiteral("active"), 1}};

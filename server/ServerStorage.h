@@ -53,6 +53,9 @@ public:
     virtual qint64 appendChange(const LoggedChange& change) = 0;
     // The live case of this team with this reference (its row id), or empty.
     virtual QString caseWithReference(qint64 teamId, const QString& reference) = 0;
+    // A live agency named exactly name that the team sees (its own or a global one), or for
+    // teamId 0 any live agency on the server: its row id, or empty.
+    virtual QString agencyWithName(qint64 teamId, const QString& name) = 0;
     // Logged changes with seq > since the viewer may see, in seq order, at most limit.
     virtual QList<LoggedChange> changesSince(const Viewer& viewer, qint64 since, int limit) = 0;
     // The viewer's live (not deleted) current rows: entity, row id and rev only.

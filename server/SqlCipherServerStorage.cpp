@@ -490,6 +490,20 @@ QString SqlCipherServerStorage::caseWithReference(qint64 teamId, const QString& 
     return s.next() ? s.text(0) : QString();
 }
 
+// Agencies are few (tens per team), so a scan beats keeping a second index of names in step.
+QString SqlCipherServerStorage::agencyWithName(qint64 teamId, const QString& name)
+{
+    std::lock_guard lock(m_mutex);
+    Statement s = m_db->prepare("SELECT row_id, fields FROM rows WHERE entity = 'agency' AND deleted = 0 "
+                                "AND (?1 = 0 OR team_id IS NULL OR team_id = ?1)");
+    s.bind(1, teamId);
+    while (s.next()) {
+        if (jsonObject(s.text(1)).value(QStringLiteral("name")).toString() == name)
+            return s.text(0);
+    }
+    return {};
+}
+
 QList<LoggedChange> SqlCipherServerStorage::changesSince(const Viewer& viewer, qint64 since, int limit)
 {
     std::lock_guard lock(m_mutex);

@@ -57,6 +57,7 @@ public:
     std::optional<LoggedChange> changeById(const QString& changeId) override;
     qint64 appendChange(const LoggedChange& change) override;
     QString caseWithReference(qint64 teamId, const QString& reference) override;
+    QString agencyWithName(qint64 teamId, const QString& name) override;
     QList<LoggedChange> changesSince(const Viewer& viewer, qint64 since, int limit) override;
     QList<StoredRow> liveRows(const Viewer& viewer) override;
     qint64 latestSeq(const Viewer& viewer) override;

@@ -14,6 +14,9 @@ struct SyncApplyCounts
     // "PVT-2026-0005 -> PVT-2026-0007": a new case renumbered because another laptop's new
     // case reached the server first with the same reference.
     QStringList renumbered;
+    // "Food bank -> Food bank (2)": an agency added here renamed because another laptop's
+    // agency reached the server first with the same name.
+    QStringList renamedAgencies;
     // Cases the server withdrew (a pulled tombstone) taken off this laptop.
     QStringList removed;
 
@@ -25,6 +28,7 @@ struct SyncApplyCounts
         merged += other.merged;
         quarantined += other.quarantined;
         renumbered += other.renumbered;
+        renamedAgencies += other.renamedAgencies;
         removed += other.removed;
         for (const QString& reference : other.reopenCaseReferences) {
             if (!reopenCaseReferences.contains(reference))

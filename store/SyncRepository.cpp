@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace {
@@ -145,6 +146,9 @@ SyncApplyCounts SyncRepository::applyPushResults(
                 if (result.reason == QLatin1String("reference_taken")
                     && change.entity == QLatin1String("case") && renumberCase(change.rowId, counts))
                     break;
+                if (result.reason == QLatin1String("name_taken") && change.entity == QLatin1String("agency")
+                    && !refusedTooOften(change) && renameAgency(change.rowId, counts))
+                    break;
                 if (result.reason == QLatin1String("not_found") && waitsForItsCase(change))
                     break; // goes once its case has reached the server
 
@@ -213,14 +217,38 @@ bool SyncRepository::renumberCase(const QString& caseId, SyncApplyCounts& counts
     const QString fresh = CaseReference::next(year, used);
     m_store.db().prepare("UPDATE cases SET reference = ?1 WHERE id = ?2").bindAll({fresh, caseId}).run();
     // The queued create (and any queued update naming the reference) carries the new one.
+    rewriteQueued(QStringLiteral("case"), caseId, QStringLiteral("reference"), fresh);
+    AuditLog(m_store).append(QStringLiteral("sync"), QStringLiteral("case"), caseId, fresh,
+        QStringLiteral("renumbered from %1: another laptop's new case has that reference").arg(old));
+    counts.renumbered << QStringLiteral("%1 -> %2").arg(old, fresh);
+    return true;
+}
+
+// Counts one more refusal of change; true once it has reached the cap. A server that keeps
+// refusing renamed agencies sets the change aside rather than renaming for ever.
+bool SyncRepository::refusedTooOften(const OutboxChange& change)
+{
+    m_store.db()
+        .prepare("UPDATE outbox SET refusals = refusals + 1 WHERE change_id = ?1")
+        .bind(1, change.changeId)
+        .run();
+    Statement st = m_store.db().prepare("SELECT refusals FROM outbox WHERE change_id = ?1");
+    st.bind(1, change.changeId);
+    return !st.next() || st.integer(0) >= refusalCap;
+}
+
+// Queued changes of the row that set field set it to value instead; returns how many did.
+int SyncRepository::rewriteQueued(
+    const QString& entity, const QString& rowId, const QString& field, const QString& value)
+{
     Statement queued
-        = m_store.db().prepare("SELECT change_id, payload FROM outbox WHERE entity = 'case' AND row_id = ?1");
-    queued.bind(1, caseId);
+        = m_store.db().prepare("SELECT change_id, payload FROM outbox WHERE entity = ?1 AND row_id = ?2");
+    queued.bindAll({entity, rowId});
     QList<QPair<QString, QJsonObject>> rewrites;
     while (queued.next()) {
         QJsonObject payload = payloadOf(queued.text(1));
-        if (payload.contains(QStringLiteral("reference"))) {
-            payload.insert(QStringLiteral("reference"), fresh);
+        if (payload.contains(field)) {
+            payload.insert(field, value);
             rewrites.append({queued.text(0), payload});
         }
     }
@@ -230,10 +258,64 @@ bool SyncRepository::renumberCase(const QString& caseId, SyncApplyCounts& counts
                      "WHERE change_id = ?2")
             .bindAll({QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), changeId})
             .run();
-    AuditLog(m_store).append(QStringLiteral("sync"), QStringLiteral("case"), caseId, fresh,
-        QStringLiteral("renumbered from %1: another laptop's new case has that reference").arg(old));
-    counts.renumbered << QStringLiteral("%1 -> %2").arg(old, fresh);
+    return static_cast<int>(rewrites.size());
+}
+
+bool SyncRepository::renameAgency(const QString& agencyId, SyncApplyCounts& counts)
+{
+    Statement current = m_store.db().prepare("SELECT name, rev FROM agencies WHERE id = ?1");
+    current.bind(1, agencyId);
+    if (!current.next())
+        return false;
+    const QString old = current.text(0);
+    const qint64 rev = current.integer(1);
+    const QString fresh = freeAgencyName(old);
+    m_store.db().prepare("UPDATE agencies SET name = ?1 WHERE id = ?2").bindAll({fresh, agencyId}).run();
+    if (rewriteQueued(QStringLiteral("agency"), agencyId, QStringLiteral("name"), fresh) == 0 && rev > 0) {
+        // A synced agency the server also holds under the clashing name: the new name goes too.
+        const QJsonObject stamps = requeue(QStringLiteral("agency"), agencyId, rev,
+            QJsonObject {{QStringLiteral("name"), fresh}}, QList<OutboxChange>());
+        SyncRows(m_store).writeFields(QStringLiteral("agency"), agencyId, rev, false, stamps);
+    }
+    AuditLog(m_store).append(QStringLiteral("sync"), QStringLiteral("agency"), agencyId, QString(),
+        QStringLiteral("renamed: another laptop's agency reached the server first with the same name"));
+    counts.renamedAgencies << QStringLiteral("%1 -> %2").arg(old, fresh);
     return true;
+}
+
+// "Food bank" -> "Food bank (2)", "Food bank (2)" -> "Food bank (3)": the first name no agency
+// on this laptop has.
+QString SyncRepository::freeAgencyName(const QString& name)
+{
+    static const QRegularExpression numbered(QStringLiteral("^(.*) \\((\\d+)\\)$"));
+    QString stem = name;
+    int n = 2;
+    if (const QRegularExpressionMatch m = numbered.match(name); m.hasMatch()) {
+        stem = m.captured(1);
+        n = m.captured(2).toInt() + 1;
+    }
+    Statement taken = m_store.db().prepare("SELECT 1 FROM agencies WHERE name = ?1");
+    for (;; ++n) {
+        QString candidate = QStringLiteral("%1 (%2)").arg(stem).arg(n);
+        taken.reset();
+        taken.bind(1, candidate);
+        if (!taken.next())
+            return candidate;
+    }
+}
+
+// A pulled agency (new, or renamed on the server) whose name a different agency here holds:
+// that agency moves to a free name first, so neither is lost.
+void SyncRepository::makeRoomForAgencyName(
+    const QString& agencyId, const QJsonObject& fields, SyncApplyCounts& counts)
+{
+    const QString name = fields.value(QStringLiteral("name")).toString();
+    if (name.isEmpty())
+        return;
+    Statement holder = m_store.db().prepare("SELECT id FROM agencies WHERE name = ?1 AND id <> ?2");
+    holder.bindAll({name, agencyId});
+    if (holder.next())
+        renameAgency(holder.text(0), counts);
 }
 
 // A need, note or link refused because its case is not on the server yet, while that case
@@ -560,6 +642,8 @@ void SyncRepository::applyPulled(const PulledChange& change, bool fullRepull, Sy
         return;
     if (change.entity == QLatin1String("case") && !change.deleted)
         makeRoomForReference(change.rowId, change.fields, counts);
+    if (change.entity == QLatin1String("agency") && !change.deleted)
+        makeRoomForAgencyName(change.rowId, change.fields, counts);
     const bool mutableEntity = !EntitySchema::isImmutable(change.entity);
     if (!local.exists) {
         rows.insertFromServer(change.entity, change.rowId, change.rev, false, change.fields);

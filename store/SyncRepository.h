@@ -67,6 +67,14 @@ private:
     // changes included; false when the case has been synced (its reference is the server's).
     bool renumberCase(const QString& caseId, SyncApplyCounts& counts);
     bool waitsForItsCase(const OutboxChange& change);
+    bool refusedTooOften(const OutboxChange& change);
+    int rewriteQueued(
+        const QString& entity, const QString& rowId, const QString& field, const QString& value);
+    // Gives an agency a free name ("Food bank (2)") when another laptop's agency reached the
+    // server first with its name; its queued changes carry the new name.
+    bool renameAgency(const QString& agencyId, SyncApplyCounts& counts);
+    QString freeAgencyName(const QString& name);
+    void makeRoomForAgencyName(const QString& agencyId, const QJsonObject& fields, SyncApplyCounts& counts);
     // A case the server withdrew (its tombstone pulled): off the laptop with everything on
     // it and recorded for the worker, unless something on it still waits to be sent.
     bool withdrawCase(const QString& caseId, SyncApplyCounts& counts);

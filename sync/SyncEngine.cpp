@@ -143,8 +143,8 @@ std::optional<TransportError> SyncEngine::pushBatch(
             return badResponse(tr("The server answered for changes in a different order than were sent."));
     }
     const SyncApplyCounts counts = repo.applyPushResults(changes, response.results);
-    m_handled
-        += counts.pushed + counts.merged + counts.quarantined + static_cast<int>(counts.renumbered.size());
+    m_handled += counts.pushed + counts.merged + counts.quarantined
+        + static_cast<int>(counts.renumbered.size() + counts.renamedAgencies.size());
     absorb(counts, summary);
     return std::nullopt;
 }
@@ -220,6 +220,7 @@ void SyncEngine::absorb(const SyncApplyCounts& counts, SyncSummary& summary)
     summary.pulled += counts.pulled;
     summary.conflicts += counts.conflicts;
     summary.renumberedCases += counts.renumbered;
+    summary.renamedAgencies += counts.renamedAgencies;
     for (const QString& reference : counts.removed) {
         summary.removedCaseReferences << reference;
         emit caseRemoved(reference);

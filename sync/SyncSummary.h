@@ -21,6 +21,9 @@ struct SyncSummary
     // "PVT-2026-0005 -> PVT-2026-0007": new cases renumbered because another laptop's new
     // case reached the server first with the same reference.
     QStringList renumberedCases;
+    // "Food bank -> Food bank (2)": agencies added here renamed because another laptop's agency
+    // reached the server first with the same name.
+    QStringList renamedAgencies;
     bool fullRepull = false;
     std::optional<TransportError> error; // why the run ended early (ok is false)
 };

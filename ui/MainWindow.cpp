@@ -399,7 +399,9 @@ void MainWindow::onSyncFinished(const SyncSummary& summary)
     m_statusCounts->refresh();
     const int removed = static_cast<int>(summary.removedCaseReferences.size());
     const int reopen = static_cast<int>(summary.reopenCaseReferences.size());
-    if (removed == 0 && reopen == 0)
+    const int renumbered = static_cast<int>(summary.renumberedCases.size());
+    const int renamed = static_cast<int>(summary.renamedAgencies.size());
+    if (removed == 0 && reopen == 0 && renumbered == 0 && renamed == 0)
         return;
     // Non-modal: the worker finishes what they were doing and opens it when ready.
     delete m_syncNotice;
@@ -415,6 +417,16 @@ void MainWindow::onSyncFinished(const SyncSummary& summary)
                     "reopen them.",
             nullptr, reopen)
                      .arg(summary.reopenCaseReferences.join(QStringLiteral(", ")));
+    if (renumbered > 0)
+        lines << tr("%n new case(s) got a new reference because another laptop's new case reached the server "
+                    "first with the same one: %1.",
+            nullptr, renumbered)
+                     .arg(summary.renumberedCases.join(QStringLiteral(", ")));
+    if (renamed > 0)
+        lines << tr("%n agency(ies) added here were renamed because another laptop added one with the same "
+                    "name first: %1. A team lead can mark the duplicate inactive.",
+            nullptr, renamed)
+                     .arg(summary.renamedAgencies.join(QStringLiteral(", ")));
     box->setText(lines.join(QStringLiteral("\n\n")));
     QPushButton* open = box->addButton(tr("Open sync problems"), QMessageBox::AcceptRole);
     box->addButton(tr("Later"), QMessageBox::RejectRole);

@@ -249,17 +249,13 @@ bool SignInDialog::askLeaveChanges(int waiting, const QStringList& cases)
 
 void SignInDialog::probed(const ServerCertificateProbe::Result& seen)
 {
-    if (!seen.connected) {
-        showProblem(tr("The server could not be reached: %1").arg(seen.problem));
+    const SyncSignIn::TrustDecision decision = SyncSignIn::decideTrust(m_attempt.server, seen, QString());
+    if (decision.trust == SyncSignIn::Trust::Refuse) {
+        showProblem(decision.problem);
         return;
     }
-    if (seen.trustedBySystem) {
-        // The system's CAs vouch for it: nothing to pin.
-        logIn();
-        return;
-    }
-    if (!seen.pinnable) {
-        showProblem(SyncSignIn::unpinnableReason(m_attempt.server, seen));
+    if (decision.trust == SyncSignIn::Trust::System) {
+        logIn(); // the system's CAs vouch for it: nothing to pin
         return;
     }
     m_seen = seen;
@@ -276,12 +272,12 @@ void SignInDialog::probed(const ServerCertificateProbe::Result& seen)
 
 void SignInDialog::confirmTrust()
 {
+    // Pressing Trust is the worker's confirmation; a fingerprint typed from IT must match too.
     const QString typed = m_itFingerprint->text().trimmed();
-    if (!typed.isEmpty() && SyncSignIn::normalizedFingerprint(typed) != m_seenFingerprint) {
-        showProblem(
-            tr("The fingerprint from IT is not the one %1 shows. Nothing was stored and nothing was sent; "
-               "check the fingerprint with IT.")
-                .arg(m_attempt.server.host()));
+    const SyncSignIn::TrustDecision decision
+        = SyncSignIn::decideTrust(m_attempt.server, m_seen, typed.isEmpty() ? m_seenFingerprint : typed);
+    if (decision.trust != SyncSignIn::Trust::Pin) {
+        showProblem(decision.problem);
         return;
     }
     m_attempt.pinnedPem = m_seen.certificate.toPem();

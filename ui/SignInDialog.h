@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/SyncSignIn.h"
+#include "sync/SyncSignIn.h"
 
 #include <QDialog>
 

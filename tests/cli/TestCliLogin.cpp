@@ -129,8 +129,9 @@ void TestCliLogin::loginArgumentErrors_data()
     QTest::newRow("no user") << QStringList {server, QStringLiteral("https://casebook.example")} << 2
                              << QStringLiteral(
                                     "login: --user is required (see \"casebook-cli login --help\")");
-    const QString badServer = QStringLiteral("--server must be an https address such as "
-                                             "https://casebook.example.gov.uk:8443 (no path), not \"%1\".");
+    const QString badServer
+        = QStringLiteral("--server \"%1\": The server address must start with https:// and "
+                         "have no path, such as https://casebook.example.gov.uk:8443.");
     for (const char* url : {"http://casebook.example", "casebook.example", "https://casebook.example/v1",
              "https://sam:pw@casebook.example", "https://casebook.example?x=1"})
         QTest::newRow(url) << QStringList {server, QString::fromLatin1(url), user, QStringLiteral("sam")} << 5
@@ -200,7 +201,8 @@ void TestCliLogin::insistGoesOnToTheServer()
         QStringLiteral("--user"), QStringLiteral("kim"), QStringLiteral("--insist")});
     // Past the refusal: it tried the (closed) server and says so.
     CLI_EXPECT(result, 1);
-    QVERIFY2(result.err.startsWith(QLatin1String("casebook-cli: Could not connect to 127.0.0.1: ")),
+    QVERIFY2(result.err.startsWith(QLatin1String(
+                 "casebook-cli: The server could not be reached: Could not connect to 127.0.0.1: ")),
         result.describe().constData());
     QCOMPARE(result.out, QString());
     QCOMPARE(SyncAccount(*openStore()).username(), QStringLiteral("sam"));

@@ -614,7 +614,20 @@ void TestCliYear::reportMatchesTheYear()
         qPrintable(QString::number(pam.value(QStringLiteral("baseline_mean")).toDouble())));
     QVERIFY2(isRoundedMean(pam.value(QStringLiteral("closing_mean")), pamAfter, pamPairs),
         qPrintable(QString::number(pam.value(QStringLiteral("closing_mean")).toDouble())));
-    QCOMPARE(pam.keys().size(), 4);
+    QCOMPARE(pam.keys().size(), 5);
+    // Every pair sits in one cell of the level movement; those above the diagonal moved up.
+    const QJsonObject movement = pam.value(QStringLiteral("level_movement")).toObject();
+    int cells = 0;
+    int movedUp = 0;
+    for (int before = 1; before <= 4; ++before) {
+        for (int after = 1; after <= 4; ++after) {
+            const int n = movement[QString::number(before)][QString::number(after)].toInt(-1000);
+            cells += n;
+            movedUp += after > before ? n : 0;
+        }
+    }
+    QCOMPARE(cells, pamPairs);
+    QCOMPARE(movedUp, m_pamImproved);
 
     // Service use: sums over 9 pairs.
     QCOMPARE(r.value(QStringLiteral("service_use")).toObject(),

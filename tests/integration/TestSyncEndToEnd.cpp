@@ -22,6 +22,7 @@ private slots:
     void twoLaptopsConverge();
     void differentFieldsMergeAndSameFieldIsAConflict();
     void casesNumberedAlikeOfflineAreRenumbered();
+    void agenciesAddedAlikeOfflineAreRenamed();
     void noteOnACaseClosedElsewhereIsKeptAndFlagged();
     void agencyOnlyNotesStayWithTheirAgency();
     void partnerChangesAreSetAsideAndTheRestSyncs();
@@ -116,9 +117,11 @@ void TestSyncEndToEnd::twoLaptopsConverge()
     QCOMPARE(kim->caseJson(reference), sam->caseJson(reference));
 
     // Scripts may name the server; another one than the laptop's is refused, not switched to.
-    CLI_OK(kim->runWithInput({QStringLiteral("sync"), QStringLiteral("--server"), m_server->url()}, QByteArray()));
+    CLI_OK(kim->runWithInput(
+        {QStringLiteral("sync"), QStringLiteral("--server"), m_server->url()}, QByteArray()));
     const CliResult other = kim->runWithInput(
-        {QStringLiteral("sync"), QStringLiteral("--server"), QStringLiteral("https://127.0.0.1:9")}, QByteArray());
+        {QStringLiteral("sync"), QStringLiteral("--server"), QStringLiteral("https://127.0.0.1:9")},
+        QByteArray());
     QCOMPARE(other.exitCode, 1);
     QVERIFY2(other.err.contains(QStringLiteral("logged in to")), other.describe().constData());
 }
@@ -189,6 +192,53 @@ void TestSyncEndToEnd::casesNumberedAlikeOfflineAreRenumbered()
     QVERIFY(sam->caseJson(newReference).contains(QStringLiteral("First call.")));
     QVERIFY(sam->caseJson(onSam).contains(QStringLiteral("Hoarding in a flat")));
     QCOMPARE(kim->caseJson(newReference), sam->caseJson(newReference));
+}
+
+// Both laptops meet a new referring agency offline and add it under the same name. The first
+// to sync keeps the name; the other's agency is renamed, its case keeps pointing at it, both
+// laptops end up with the same agencies and cases, and nothing is set aside.
+void TestSyncEndToEnd::agenciesAddedAlikeOfflineAreRenamed()
+{
+    auto sam = laptop(QStringLiteral("sam"));
+    auto kim = laptop(QStringLiteral("kim"));
+    QVERIFY(sam && kim);
+    CLI_OK(sam->sync());
+    const QString reference = sam->addCase(QStringLiteral("Debt and an empty fridge"));
+    CLI_OK(sam->sync());
+    CLI_OK(kim->sync());
+    const auto foodBankAction = [&reference](const Laptop& machine, const QString& what) {
+        const CliResult added = machine.run({QStringLiteral("agency"), QStringLiteral("add"),
+            QStringLiteral("Food bank"), QStringLiteral("--kind"), QStringLiteral("voluntary")});
+        const CliResult action = machine.run({QStringLiteral("action"), QStringLiteral("add"), reference,
+            QStringLiteral("--what"), what, QStringLiteral("--agency"), QStringLiteral("Food bank")});
+        return added.exitCode == 0 && action.exitCode == 0;
+    };
+    QVERIFY(foodBankAction(*sam, QStringLiteral("Voucher for this week")));
+    QVERIFY(foodBankAction(*kim, QStringLiteral("Delivery on Friday")));
+    CLI_OK(sam->sync());
+    // Kim's push of her "Food bank" is refused (name_taken): hers is renamed and goes again.
+    const CliResult renamed = kim->sync();
+    CLI_OK(renamed);
+    const QJsonArray changes = syncSummary(renamed).value(QStringLiteral("renamed_agencies")).toArray();
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.first().toString(), QStringLiteral("Food bank -> Food bank (2)"));
+    QCOMPARE(syncSummary(renamed).value(QStringLiteral("quarantined")).toInt(), 0);
+    QCOMPARE(syncSummary(renamed).value(QStringLiteral("waiting")).toInt(), 0);
+    CLI_OK(sam->sync());
+    const QStringList agencies {QStringLiteral("agency"), QStringLiteral("list"), QStringLiteral("--json")};
+    QCOMPARE(sam->run(agencies).out, kim->run(agencies).out);
+    QCOMPARE(sam->caseJson(reference), kim->caseJson(reference));
+    const QJsonArray actions = QJsonDocument::fromJson(sam->caseJson(reference).toUtf8())
+                                   .object()
+                                   .value(QStringLiteral("actions"))
+                                   .toArray();
+    QStringList owners;
+    for (const QJsonValue& action : actions)
+        owners << action[QStringLiteral("what")].toString() + QStringLiteral(": ")
+                + action[QStringLiteral("agency")].toString();
+    owners.sort();
+    QCOMPARE(owners.join(QStringLiteral("; ")),
+        QStringLiteral("Delivery on Friday: Food bank (2); Voucher for this week: Food bank"));
 }
 
 // Kim writes a note offline while Sam closes the case: the note lands in the chronology on

@@ -73,6 +73,10 @@ public:
     {
         return m_inner->caseWithReference(team, reference);
     }
+    QString agencyWithName(qint64 team, const QString& name) override
+    {
+        return m_inner->agencyWithName(team, name);
+    }
     QList<LoggedChange> changesSince(const Viewer& v, qint64 s, int l) override
     {
         return m_inner->changesSince(v, s, l);

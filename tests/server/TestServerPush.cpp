@@ -25,6 +25,7 @@ private slots:
     void agenciesAndUsersAreServerOnly();
     void teamAgenciesAreTheTeams();
     void caseReferencesAreUniquePerTeam();
+    void agencyNamesAreUniqueForWhatATeamSees();
     void domainCheckRejectsUnknownValues();
     void agencyOnlyNoteMustBeOwnAgency();
     void refusedRequestChangesNothing();
@@ -317,6 +318,51 @@ void TestServerPush::caseReferencesAreUniquePerTeam()
     clash.changeId = newId();
     clash.fields.insert(QStringLiteral("reference"), QStringLiteral("PVT-2026-0501"));
     QCOMPARE(f.push(kim, {clash}).results.first().status, PushResult::Status::Applied);
+}
+
+// Two laptops adding the same new agency offline: the second is refused so that no laptop of
+// the team ever pulls two agencies with one name. Other teams keep their own names.
+void TestServerPush::agencyNamesAreUniqueForWhatATeamSees()
+{
+    ServerFixture f;
+    f.addUser(QStringLiteral("sam"));
+    f.addUser(QStringLiteral("kim"));
+    f.addUser(QStringLiteral("lee"), QStringLiteral("South"));
+    const Session sam = f.login(QStringLiteral("sam"));
+    const Session kim = f.login(QStringLiteral("kim"));
+    const Session lee = f.login(QStringLiteral("lee"));
+    const auto agencyCreate = [](const QString& id, const QString& name) {
+        return Change {newId(), QStringLiteral("agency"), id, 0, QStringLiteral("create"),
+            with(stamps(),
+                {{QStringLiteral("name"), name}, {QStringLiteral("kind"), QStringLiteral("voluntary")}})};
+    };
+    const QString first = newId();
+    QCOMPARE(f.push(sam, {agencyCreate(first, QStringLiteral("Food bank"))}).results.first().status,
+        PushResult::Status::Applied);
+    const QString second = newId();
+    const PushResult taken = f.push(kim, {agencyCreate(second, QStringLiteral("Food bank"))}).results.first();
+    QCOMPARE(taken.status, PushResult::Status::Rejected);
+    QCOMPARE(taken.reason, QStringLiteral("name_taken"));
+    QVERIFY(!f.storage->currentRow(QStringLiteral("agency"), second));
+    // A global agency's name is taken for every team too.
+    QCOMPARE(f.push(kim, {agencyCreate(second, QStringLiteral("Fire and Rescue"))}).results.first().reason,
+        QStringLiteral("name_taken"));
+    QCOMPARE(f.push(lee, {agencyCreate(newId(), QStringLiteral("Food bank"))}).results.first().status,
+        PushResult::Status::Applied);
+    QCOMPARE(f.push(kim, {agencyCreate(second, QStringLiteral("Food bank (2)"))}).results.first().status,
+        PushResult::Status::Applied);
+    // Renaming onto a name in use is refused; a change keeping its own name is fine.
+    Change rename {newId(), QStringLiteral("agency"), second,
+        f.storage->currentRow(QStringLiteral("agency"), second)->rev, QStringLiteral("update"),
+        with(stamps(), {{QStringLiteral("name"), QStringLiteral("Food bank")}})};
+    QCOMPARE(f.push(kim, {rename}).results.first().reason, QStringLiteral("name_taken"));
+    rename.changeId = newId();
+    rename.fields.insert(QStringLiteral("name"), QStringLiteral("Food bank (2)"));
+    QCOMPARE(f.push(kim, {rename}).results.first().status, PushResult::Status::Applied);
+    // The administrator cannot add a global agency a team already has either.
+    QString error;
+    QVERIFY(f.admin->addAgency(QStringLiteral("Food bank"), QStringLiteral("voluntary"), &error).isEmpty());
+    QVERIFY(error.contains(QStringLiteral("already exists")));
 }
 
 void TestServerPush::domainCheckRejectsUnknownValues()

@@ -116,6 +116,11 @@ PushResult FakeServer::apply(const Change& change)
         result.reason = QStringLiteral("not_found");
         return result;
     }
+    if (change.entity == QLatin1String("agency") && agencyNameTaken(change)) {
+        result.status = PushResult::Status::Rejected;
+        result.reason = QStringLiteral("name_taken");
+        return result;
+    }
     Row& row = m_rows[key];
     for (auto it = change.fields.constBegin(); it != change.fields.constEnd(); ++it)
         row.fields.insert(it.key(), it.value());
@@ -210,6 +215,20 @@ TransportResult<DigestResponse> FakeServer::digest(const DigestRequest& request)
     response.rows = digest.rows();
     response.match = digest.hex() == request.digest && digest.rows() == request.rows;
     return response;
+}
+
+// As the real server: a pushed agency may not take the name of another live agency. (Edits made
+// with serverEdit are not checked, so a test can give the server clashing names.)
+bool FakeServer::agencyNameTaken(const Change& change) const
+{
+    if (!change.fields.contains(QStringLiteral("name")))
+        return false;
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        if (it.key().first == change.entity && it.key().second != change.rowId && !it->deleted
+            && it->fields.value(QStringLiteral("name")) == change.fields.value(QStringLiteral("name")))
+            return true;
+    }
+    return false;
 }
 
 void FakeServer::serverEdit(const QString& entity, const QString& rowId, const QJsonObject& fields)

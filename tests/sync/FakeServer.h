@@ -66,6 +66,7 @@ private:
     std::optional<TransportError> injectedFailure();
     PushResult apply(const Change& change);
     bool visible(const Key& key, const Row& row) const;
+    bool agencyNameTaken(const Change& change) const;
     static TransportError error(TransportError::Kind kind, int status, const QString& code);
 
     QMap<Key, Row> m_rows;

@@ -1,5 +1,6 @@
 #include "FakeServer.h"
 #include "SyncTestClient.h"
+#include "store/AgencyRepository.h"
 #include "store/AuditLog.h"
 #include "store/OutboxRepository.h"
 #include "store/SearchIndex.h"
@@ -8,6 +9,7 @@
 #include "store/SyncRepository.h"
 
 #include <QTest>
+#include <QUuid>
 
 // Whole-state tests of the client sync engine: laptops with real encrypted stores syncing
 // through one in-memory server, checked by what every store and the server hold afterwards.
@@ -34,11 +36,16 @@ private slots:
     void settingsAreNotPushedButCounted();
     void tombstoneMarksRowDeleted();
     void withdrawnCaseLeavesTheLaptop();
+    void agencyAddedAlikeIsRenamedOnPush();
+    void pulledAgencyNameMovesTheLocalOne_data();
+    void pulledAgencyNameMovesTheLocalOne();
     void cancelEndsRunBeforeAnything();
     void failureEndsSyncConsistently_data();
     void failureEndsSyncConsistently();
 
 private:
+    static Agency addAgency(SyncTestClient& client, const QString& name);
+    static QStringList agencyNames(SyncTestClient& client);
     static void setField(CaseRecord& record, const QString& field, const QString& value);
     static QString changeIdOf(SyncTestClient& client, const QString& entity, const QString& rowId);
 };
@@ -53,6 +60,24 @@ void TestSyncEngine::setField(CaseRecord& record, const QString& field, const QS
         record.reason = value;
     else
         QFAIL("unknown field in the test table");
+}
+
+Agency TestSyncEngine::addAgency(SyncTestClient& client, const QString& name)
+{
+    Agency agency;
+    agency.name = name;
+    agency.kind = QStringLiteral("voluntary");
+    AgencyRepository(*client.store).add(agency);
+    return agency;
+}
+
+QStringList TestSyncEngine::agencyNames(SyncTestClient& client)
+{
+    QStringList names;
+    for (const Agency& agency : AgencyRepository(*client.store).list())
+        names << agency.name;
+    names.sort();
+    return names;
 }
 
 QString TestSyncEngine::changeIdOf(SyncTestClient& client, const QString& entity, const QString& rowId)
@@ -536,6 +561,78 @@ void TestSyncEngine::withdrawnCaseLeavesTheLaptop()
     QVERIFY(a.sync(server).ok);
     QCOMPARE(server.liveRows(QStringLiteral("note")), notesBefore + 1);
     QCOMPARE(a.text("SELECT count(*) FROM cases WHERE id = ?1", {created.meta.id}), QStringLiteral("0"));
+}
+
+// Two laptops add "Food bank" offline. The server takes the first; the second laptop renames
+// its own (and everything pointing at it keeps pointing at it), tells the worker, and both
+// laptops end up with the same two agencies.
+void TestSyncEngine::agencyAddedAlikeIsRenamedOnPush()
+{
+    FakeServer server;
+    SyncTestClient a(QStringLiteral("ali"));
+    SyncTestClient b(QStringLiteral("bo"));
+    addAgency(a, QStringLiteral("Food bank"));
+    const Agency theirs = addAgency(b, QStringLiteral("Food bank"));
+    QVERIFY(a.sync(server).ok);
+    const SyncSummary renamed = b.sync(server);
+    QVERIFY(renamed.ok);
+    QCOMPARE(renamed.renamedAgencies, QStringList {QStringLiteral("Food bank -> Food bank (2)")});
+    QCOMPARE(renamed.quarantined, 0);
+    QCOMPARE(renamed.waiting, 0);
+    QCOMPARE(AgencyRepository(*b.store).get(theirs.meta.id)->name, QStringLiteral("Food bank (2)"));
+    QCOMPARE(server.liveRows(QStringLiteral("agency")), 2);
+    QVERIFY(a.sync(server).ok);
+    QCOMPARE(agencyNames(a), (QStringList {QStringLiteral("Food bank"), QStringLiteral("Food bank (2)")}));
+    QCOMPARE(a.dump(), b.dump());
+    const QList<AuditEntry> audit = AuditLog(*b.store).entries();
+    QVERIFY(std::any_of(audit.cbegin(), audit.cend(), [&](const AuditEntry& e) {
+        return e.entityId == theirs.meta.id && e.detail.startsWith(QStringLiteral("renamed"));
+    }));
+}
+
+void TestSyncEngine::pulledAgencyNameMovesTheLocalOne_data()
+{
+    QTest::addColumn<bool>("localSynced");
+    QTest::newRow("never-synced agency here") << false;
+    QTest::newRow("synced agency here") << true;
+}
+
+// The pulled agency (new, or renamed on the server) has the name of a different agency here.
+// The one here moves to a free name, so the pull goes on and neither agency is lost; the new
+// name is queued for the server.
+void TestSyncEngine::pulledAgencyNameMovesTheLocalOne()
+{
+    QFETCH(bool, localSynced);
+    FakeServer server;
+    SyncTestClient a(QStringLiteral("ali"));
+    QVERIFY(a.sync(server).ok);
+    const Agency mine = addAgency(a, QStringLiteral("Men's shed"));
+    addAgency(a, QStringLiteral("Men's shed (2)"));
+    if (localSynced)
+        QVERIFY(a.sync(server).ok);
+    PulledChange pulled;
+    pulled.seq = server.seq() + 1;
+    pulled.entity = QStringLiteral("agency");
+    pulled.rowId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    pulled.rev = pulled.seq;
+    pulled.fields = {{QStringLiteral("name"), QStringLiteral("Men's shed")},
+        {QStringLiteral("kind"), QStringLiteral("voluntary")}, {QStringLiteral("active"), 1},
+        {QStringLiteral("created_at"), QStringLiteral("2026-03-01T09:00:00.000Z")},
+        {QStringLiteral("created_by"), QStringLiteral("kim")},
+        {QStringLiteral("updated_at"), QStringLiteral("2026-03-01T09:00:00.000Z")},
+        {QStringLiteral("updated_by"), QStringLiteral("kim")}};
+    PullResponse page;
+    page.changes << pulled;
+    page.next = pulled.seq;
+    const SyncApplyCounts counts = SyncRepository(*a.store).applyPullPage(page);
+    QCOMPARE(counts.renamedAgencies, QStringList {QStringLiteral("Men's shed -> Men's shed (3)")});
+    QCOMPARE(AgencyRepository(*a.store).get(mine.meta.id)->name, QStringLiteral("Men's shed (3)"));
+    QCOMPARE(AgencyRepository(*a.store).get(pulled.rowId)->name, QStringLiteral("Men's shed"));
+    // What goes to the server carries the new name: the queued create, or a new update.
+    QCOMPARE(
+        a.count("SELECT count(*) FROM outbox WHERE entity = 'agency' AND payload LIKE '%(3)%'"), qint64(1));
+    QCOMPARE(a.count("SELECT count(*) FROM outbox WHERE entity = 'agency' AND payload LIKE '%shed\"%'"),
+        qint64(0));
 }
 
 void TestSyncEngine::cancelEndsRunBeforeAnything()

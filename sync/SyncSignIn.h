@@ -15,13 +15,13 @@
 
 class Store;
 
-// The steps of signing in to the sync server that do not need a window, under the same
-// rules as `casebook-cli login` (cli/SyncCommands, cli/ServerTrust): an https address with
-// no path; a server pinned before keeps its certificate; first contact probes the
-// certificate and pins it only when the worker confirms its fingerprint (a server the
-// system's CAs vouch for is not pinned; a wrong name or an expired certificate cannot be
-// pinned away); login and whoami; the account written in one transaction. probe() and
-// login() block (a network round trip): call them off the GUI thread.
+// The rules of signing in to the sync server, shared by the desktop's sign-in dialog and
+// `casebook-cli login` (which add only how they ask the worker): an https address with no
+// path; a server pinned before keeps its certificate; first contact probes the certificate
+// and pins it only when the worker confirms its fingerprint (a server the system's CAs vouch
+// for is not pinned; a wrong name or an expired certificate cannot be pinned away); login and
+// whoami; the account written in one transaction. probe() and login() block (a network round
+// trip): call them off the GUI thread.
 class SyncSignIn
 {
     Q_DECLARE_TR_FUNCTIONS(SyncSignIn)
@@ -35,6 +35,19 @@ public:
     static QString loginFailure(const TransportError& error);
     // Why a certificate cannot be trusted even if confirmed.
     static QString unpinnableReason(const QUrl& server, const ServerCertificateProbe::Result& seen);
+
+    // What to trust after probing the server: its certificate as the system's CAs vouch for it
+    // (nothing pinned), the certificate seen (pinned: the worker confirmed its fingerprint),
+    // nothing yet (ask the worker to compare the fingerprint), or nothing at all (problem says
+    // why). confirmed is the fingerprint the worker gave (as typed), or empty.
+    enum class Trust { System, Pin, Ask, Refuse };
+    struct TrustDecision
+    {
+        Trust trust = Trust::Refuse;
+        QString problem;
+    };
+    static TrustDecision decideTrust(
+        const QUrl& server, const ServerCertificateProbe::Result& seen, const QString& confirmed);
 
     struct Attempt
     {
@@ -50,6 +63,7 @@ public:
     {
         bool ok = false;
         QString problem;
+        std::optional<TransportError> error; // the login's refusal, when that is the problem
         SyncAccount::Login login;
     };
 
@@ -67,4 +81,6 @@ public:
         QStringList caseReferences;
     };
     static LeftBehind leftBehind(Store& store, const QUrl& server, const QString& username);
+    // The changes waiting to be sent and their cases, whoever signs in.
+    static LeftBehind waitingChanges(Store& store);
 };

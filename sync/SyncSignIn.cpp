@@ -62,6 +62,24 @@ QString SyncSignIn::unpinnableReason(const QUrl& server, const ServerCertificate
         .arg(server.host(), problems.join(QStringLiteral("; ")));
 }
 
+SyncSignIn::TrustDecision SyncSignIn::decideTrust(
+    const QUrl& server, const ServerCertificateProbe::Result& seen, const QString& confirmed)
+{
+    if (!seen.connected)
+        return {Trust::Refuse, tr("The server could not be reached: %1").arg(seen.problem)};
+    const QString given = confirmed.trimmed().isEmpty() ? QString() : normalizedFingerprint(confirmed);
+    if (!confirmed.trimmed().isEmpty() && given != seen.fingerprint)
+        return {Trust::Refuse,
+            tr("The fingerprint from IT is not the one %1 shows (%2). Nothing was stored and nothing was "
+               "sent; check the fingerprint with IT.")
+                .arg(server.host(), seen.fingerprint)};
+    if (seen.trustedBySystem)
+        return {Trust::System, QString()};
+    if (!seen.pinnable)
+        return {Trust::Refuse, unpinnableReason(server, seen)};
+    return {given.isEmpty() ? Trust::Ask : Trust::Pin, QString()};
+}
+
 ServerCertificateProbe::Result SyncSignIn::probe(const QUrl& server)
 {
     return ServerCertificateProbe::probe(server);
@@ -79,6 +97,7 @@ SyncSignIn::Outcome SyncSignIn::login(Attempt attempt)
     attempt.password.fill('\0');
     if (const auto* error = std::get_if<TransportError>(&result)) {
         outcome.problem = loginFailure(*error);
+        outcome.error = *error;
         return outcome;
     }
     const LoginResponse& response = std::get<LoginResponse>(result);
@@ -113,6 +132,11 @@ SyncSignIn::LeftBehind SyncSignIn::leftBehind(Store& store, const QUrl& server, 
         || (!oldUser.isEmpty() && oldUser != username);
     if (!switching)
         return {};
+    return waitingChanges(store);
+}
+
+SyncSignIn::LeftBehind SyncSignIn::waitingChanges(Store& store)
+{
     OutboxSummary outbox(store);
     LeftBehind left;
     left.waiting = outbox.pendingCount();
