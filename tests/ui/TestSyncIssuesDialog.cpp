@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -59,6 +60,7 @@ private slots:
     void removedCasesAreAcknowledged();
     void reopenBannerAndLeaveClosed();
     void mainWindowAfterASync();
+    void noticeNamesRenumberedCasesAndRenamedAgencies();
 
 private:
     int conflictRow(const QString& field) const;
@@ -294,6 +296,32 @@ void TestSyncIssuesDialog::mainWindowAfterASync()
         if (a->text().startsWith(QStringLiteral("Sync &problems (")))
             problems = a;
     QVERIFY2(problems, "the Sync problems item shows the count");
+}
+
+// Renumbering and renaming are not problems to solve, but the worker must hear of them: the
+// reference they wrote on a form, or the agency they typed, has changed.
+void TestSyncIssuesDialog::noticeNamesRenumberedCasesAndRenamedAgencies()
+{
+    QTemporaryDir settingsDir;
+    UiTestSupport::useTemporarySettings(settingsDir);
+    AppSettings settings;
+    MainWindow window(*m_session, settings);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    SyncSummary quiet;
+    quiet.ok = true;
+    emit window.syncController()->syncFinished(quiet);
+    QVERIFY(!window.syncNotice());
+    SyncSummary summary = quiet;
+    summary.renumberedCases << QStringLiteral("PVT-2026-0005 -> PVT-2026-0007");
+    summary.renamedAgencies << QStringLiteral("Food bank -> Food bank (2)");
+    emit window.syncController()->syncFinished(summary);
+    QVERIFY(window.syncNotice());
+    const QString text = static_cast<QMessageBox*>(window.syncNotice())->text();
+    QVERIFY2(text.contains(QStringLiteral("PVT-2026-0005 -> PVT-2026-0007")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Food bank -> Food bank (2)")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("renamed")));
+    UiTestSupport::saveShot(*window.syncNotice(), QStringLiteral("sync-notice-renamed"));
 }
 
 QTEST_MAIN(TestSyncIssuesDialog)
