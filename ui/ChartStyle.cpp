@@ -4,7 +4,9 @@
 #include <QChart>
 #include <QLegend>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace {
 // Okabe and Ito (2008), "Color Universal Design": blue, orange, bluish green, vermillion,
@@ -29,14 +31,24 @@ QColor ChartStyle::seriesColour(int index) const
     return m_dark ? colour.lighter(135) : colour;
 }
 
+QColor ChartStyle::textOn(const QColor& fill)
+{
+    // WCAG relative luminance; black and white have equal contrast at about 0.18.
+    const auto channel
+        = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    const double luminance
+        = 0.2126 * channel(fill.redF()) + 0.7152 * channel(fill.greenF()) + 0.0722 * channel(fill.blueF());
+    return luminance > 0.18 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
 QColor ChartStyle::levelColour(int level) const
 {
-    QColor colour = QColor(okabeIto.at(0));
-    const int step = std::clamp(level, 1, 4) - 1;
-    // Light blue to strong blue on light backgrounds; the other way on dark ones, so the
-    // strongest level stands out from either.
-    const int lighter = m_dark ? 100 + 30 * step : 190 - 30 * step;
-    return colour.lighter(lighter);
+    // ColorBrewer "Blues": four steps a reader can tell apart, the strongest level the most
+    // prominent against the background (darkest on light, brightest on dark).
+    constexpr std::array<QRgb, 4> onLight {0xff9ecae1, 0xff6baed6, 0xff2171b5, 0xff08306b};
+    constexpr std::array<QRgb, 4> onDark {0xff1f4e79, 0xff3182bd, 0xff6baed6, 0xffc6dbef};
+    const auto step = static_cast<size_t>(std::clamp(level, 1, 4) - 1);
+    return QColor(m_dark ? onDark.at(step) : onLight.at(step));
 }
 
 void ChartStyle::apply(QChart* chart) const

@@ -19,7 +19,9 @@ public:
     QColor text() const { return m_text; }
     QColor background() const { return m_background; }
     QColor seriesColour(int index) const;
-    // Ordered levels (PAM 1 to 4): one hue from light to strong, readable on either background.
+    // Black or white, whichever reads better on a bar of this colour.
+    static QColor textOn(const QColor& fill);
+    // Ordered levels (PAM 1 to 4): one hue in four clear steps, on either background.
     QColor levelColour(int level) const;
 
     void apply(QChart* chart) const; // call before adding series: it sets the theme

@@ -5,6 +5,7 @@
 #include "core/Vocabulary.h"
 #include "models/DashboardFigures.h"
 
+#include <QAbstractAxis>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -36,12 +37,57 @@ QString DashboardCharts::monthName(const DashboardFigures& figures, int month)
     return QLocale().toString(figures.months().value(month).period.from(), QStringLiteral("MMMM yyyy"));
 }
 
-QStringList DashboardCharts::monthLabels(const DashboardFigures& figures)
+// Up to a year of months fits as "Apr", "May"...: the axis title names the years. A longer
+// period needs the year on each, turned on its side.
+QBarCategoryAxis* DashboardCharts::monthAxis(
+    QChart* chart, const DashboardFigures& figures, const ChartStyle& style)
 {
+    const bool longPeriod = figures.months().size() > 12;
     QStringList labels;
     for (const DashboardFigures::Month& month : figures.months())
-        labels << QLocale().toString(month.period.from(), QStringLiteral("MMM yy"));
-    return labels;
+        labels << QLocale().toString(
+            month.period.from(), longPeriod ? QStringLiteral("MMM yy") : QStringLiteral("MMM"));
+    QBarCategoryAxis* axis = categoryAxis(chart, labels, Qt::AlignBottom, style);
+    if (longPeriod)
+        axis->setLabelsAngle(-90);
+    const ReportPeriod period = figures.period();
+    const QString format = QStringLiteral("MMMM yyyy");
+    axis->setTitleText(
+        tr("%1 to %2")
+            .arg(QLocale().toString(period.from(), format), QLocale().toString(period.to(), format)));
+    return axis;
+}
+
+// One line per entry across the months, told apart by dash as well as colour, with the
+// month's value in a tooltip; both axes attached. Returns the largest value drawn.
+double DashboardCharts::addMonthlyLines(QChart* chart, const DashboardFigures& figures,
+    const QList<MonthlyLine>& lines, QAbstractAxis* x,
+    const std::function<QAbstractAxis*(double most)>& makeY)
+{
+    double most = 0;
+    QList<QLineSeries*> added;
+    for (const MonthlyLine& line : lines) {
+        auto* series = new QLineSeries;
+        series->setName(line.name);
+        series->setPen(QPen(line.colour, 2.5, line.dash));
+        series->setPointsVisible(true);
+        QStringList tips;
+        for (int m = 0; m < figures.months().size(); ++m) {
+            const double value = line.value(figures.months().at(m));
+            series->append(m, value);
+            most = std::max(most, value);
+            tips << line.tip(m, value);
+        }
+        showTips(series, tips);
+        chart->addSeries(series);
+        added << series;
+    }
+    QAbstractAxis* y = makeY(most);
+    for (QLineSeries* series : std::as_const(added)) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
+    return most;
 }
 
 QBarCategoryAxis* DashboardCharts::categoryAxis(
@@ -51,6 +97,8 @@ QBarCategoryAxis* DashboardCharts::categoryAxis(
     axis->append(categories);
     style.applyAxis(axis);
     axis->setGridLineVisible(false);
+    // Qt shortens a label it thinks is cramped to "...", which hides a need or an item's name.
+    axis->setTruncateLabels(false);
     chart->addAxis(axis, side);
     return axis;
 }
@@ -99,6 +147,7 @@ QString DashboardCharts::pounds(qint64 pence)
 QChart* DashboardCharts::referrals(const DashboardFigures& figures, const ChartStyle& style)
 {
     QChart* chart = newChart(tr("Referrals received per month, by referring agency"), style);
+    chart->legend()->hide(); // referralsLegend() is shown under the chart instead
     auto* series = new QStackedBarSeries;
     const QStringList sources = figures.sources();
     for (int i = 0; i < sources.size(); ++i) {
@@ -119,7 +168,7 @@ QChart* DashboardCharts::referrals(const DashboardFigures& figures, const ChartS
     int most = 0;
     for (const DashboardFigures::Month& month : figures.months())
         most = std::max(most, month.alone.referralsReceived());
-    series->attachAxis(categoryAxis(chart, monthLabels(figures), Qt::AlignBottom, style));
+    series->attachAxis(monthAxis(chart, figures, style));
     series->attachAxis(countAxis(chart, most, Qt::AlignLeft, style));
     return chart;
 }
@@ -127,39 +176,23 @@ QChart* DashboardCharts::referrals(const DashboardFigures& figures, const ChartS
 QChart* DashboardCharts::caseFlow(const DashboardFigures& figures, const ChartStyle& style)
 {
     QChart* chart = newChart(tr("Open, closed and declined cases per month"), style);
-    struct Line
-    {
-        QString name;
-        Qt::PenStyle dash;
-        std::function<int(const PeriodReport&)> count;
+    const auto count = [&figures](const QString& name) {
+        return [&figures, name](int m, double n) {
+            return tr("%1, %2: %3").arg(monthName(figures, m), name).arg(qRound(n));
+        };
     };
-    const QList<Line> lines {{tr("Open at the month's end"), Qt::SolidLine, &PeriodReport::openAtEnd},
-        {tr("Closed in the month"), Qt::DashLine, &PeriodReport::casesClosed},
-        {tr("Declined in the month"), Qt::DotLine, &PeriodReport::declined}};
-    QBarCategoryAxis* x = categoryAxis(chart, monthLabels(figures), Qt::AlignBottom, style);
-    int most = 0;
-    QList<QLineSeries*> added;
-    for (int i = 0; i < lines.size(); ++i) {
-        auto* series = new QLineSeries;
-        series->setName(lines.at(i).name);
-        series->setPen(QPen(style.seriesColour(i), 2.5, lines.at(i).dash));
-        series->setPointsVisible(true);
-        QStringList tips;
-        for (int m = 0; m < figures.months().size(); ++m) {
-            const int n = lines.at(i).count(figures.months().at(m).alone);
-            series->append(m, n);
-            most = std::max(most, n);
-            tips << tr("%1: %2 %3").arg(monthName(figures, m), lines.at(i).name.toLower()).arg(n);
-        }
-        showTips(series, tips);
-        chart->addSeries(series);
-        added << series;
-    }
-    QValueAxis* y = countAxis(chart, most, Qt::AlignLeft, style);
-    for (QLineSeries* series : std::as_const(added)) {
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
+    const QString open = tr("Open at month end");
+    const QString closed = tr("Closed");
+    const QString declined = tr("Declined");
+    const QList<MonthlyLine> lines {
+        {open, Qt::SolidLine, style.seriesColour(0),
+            [](const DashboardFigures::Month& m) { return double(m.alone.openAtEnd()); }, count(open)},
+        {closed, Qt::DashLine, style.seriesColour(1),
+            [](const DashboardFigures::Month& m) { return double(m.alone.casesClosed()); }, count(closed)},
+        {declined, Qt::DotLine, style.seriesColour(2),
+            [](const DashboardFigures::Month& m) { return double(m.alone.declined()); }, count(declined)}};
+    addMonthlyLines(chart, figures, lines, monthAxis(chart, figures, style),
+        [&](double most) { return countAxis(chart, qRound(most), Qt::AlignLeft, style); });
     return chart;
 }
 
@@ -197,6 +230,19 @@ QChart* DashboardCharts::needs(const DashboardFigures& figures, const ChartStyle
     return chart;
 }
 
+QString DashboardCharts::referralsLegend(const DashboardFigures& figures, const ChartStyle& style)
+{
+    // A legend that wraps: Qt's own keeps to one line and shortens names to "H...".
+    QStringList entries;
+    const QStringList sources = figures.sources();
+    for (int i = 0; i < sources.size(); ++i) {
+        entries << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                       .arg(style.seriesColour(i).name(),
+                           sources.at(i).toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+    }
+    return entries.join(QStringLiteral(" &nbsp; "));
+}
+
 QStringList DashboardCharts::normLabels(const QList<ReferenceNorm>& norms)
 {
     QStringList national;
@@ -221,8 +267,10 @@ QChart* DashboardCharts::wellbeing(
     QStringList tips;
     for (int item = 0; item < Ons4::itemCount; ++item) {
         const PeriodReport::Measure m = figures.report().wellbeing(item);
-        items << (Ons4::higherIsBetter(item) ? Ons4::itemLabel(item)
-                                             : tr("%1 (lower is better)").arg(Ons4::itemLabel(item)));
+        // Four items share a third of the window: the words wrap rather than vanish.
+        QString label
+            = Ons4::itemLabel(item).toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("<br>"));
+        items << (Ons4::higherIsBetter(item) ? label : tr("%1<br>(lower is<br>better)").arg(label));
         *baseline << m.baselineMean;
         *closing << m.closingMean;
         tips << (m.pairs == 0 ? tr("%1: no one had both a baseline and a closing score in this period")
@@ -232,14 +280,16 @@ QChart* DashboardCharts::wellbeing(
                                         QLocale().toString(m.closingMean, 'f', 2)));
     }
     for (QBarSet* set : {baseline, closing}) {
-        set->setLabelColor(style.text());
+        set->setLabelColor(style.textOn(set->color()));
         showTips(set, tips);
     }
     auto* bars = new QBarSeries;
     bars->append({baseline, closing});
     bars->setLabelsVisible(true);
-    bars->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    bars->setLabelsPrecision(3);
+    // Inside the bar's end, so a norm line just above a bar never runs through its value.
+    bars->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    bars->setLabelsPrecision(3); // "6.49", as in the tooltip
+    bars->setBarWidth(0.8);
     chart->addSeries(bars);
     QBarCategoryAxis* x = categoryAxis(chart, items, Qt::AlignBottom, style);
     auto* y = new QValueAxis;
@@ -255,7 +305,7 @@ QChart* DashboardCharts::wellbeing(
         if (norm.label != normLabel || norm.item < 0 || norm.item >= Ons4::itemCount)
             continue;
         auto* line = new QLineSeries;
-        line->setName(tr("Norm: %1").arg(norm.label));
+        line->setName(tr("Norm"));
         line->setPen(QPen(style.text(), 3, Qt::DashLine));
         line->append(norm.item - 0.45, norm.value);
         line->append(norm.item + 0.45, norm.value);
@@ -290,16 +340,14 @@ QChart* DashboardCharts::pamMovement(const DashboardFigures& figures, const Char
         }
     }
     const int up = report.pamImprovedLevel();
-    QChart* chart = newChart(
-        tr("PAM level at baseline and at closing: %1 up, %2 same, %3 down (%n people)", nullptr, people)
-            .arg(up)
-            .arg(people - up - down)
-            .arg(down),
+    QChart* chart = newChart(people == 0
+            ? tr("PAM level movement: no one with both a baseline and a closing score")
+            : tr("PAM level movement: %1 up, %2 same, %3 down").arg(up).arg(people - up - down).arg(down),
         style);
     auto* series = new QStackedBarSeries;
     int most = 0;
     for (int to = 1; to <= 4; ++to) {
-        auto* set = new QBarSet(tr("Closing level %1").arg(to));
+        auto* set = new QBarSet(tr("Level %1").arg(to));
         set->setColor(style.levelColour(to));
         set->setBorderColor(style.background());
         QStringList tips;
@@ -322,7 +370,7 @@ QChart* DashboardCharts::pamMovement(const DashboardFigures& figures, const Char
     for (int from = 1; from <= 4; ++from)
         levels << tr("Level %1").arg(from);
     QBarCategoryAxis* x = categoryAxis(chart, levels, Qt::AlignBottom, style);
-    x->setTitleText(tr("Level at baseline"));
+    x->setTitleText(tr("Level at baseline; colour: level at closing"));
     series->attachAxis(x);
     series->attachAxis(countAxis(chart, most, Qt::AlignLeft, style));
     return chart;
@@ -331,47 +379,35 @@ QChart* DashboardCharts::pamMovement(const DashboardFigures& figures, const Char
 QChart* DashboardCharts::savings(const DashboardFigures& figures, const ChartStyle& style)
 {
     QChart* chart = newChart(tr("Estimated savings since the period began"), style);
-    const UnitCosts costs = figures.unitCosts();
-    struct Line
-    {
-        QString name;
-        Qt::PenStyle dash;
-        std::function<qint64(const PeriodReport&)> pence;
-    };
-    const QList<Line> lines {
-        {tr("Unit-cost model (fewer GP and A&E visits)"), Qt::SolidLine, &PeriodReport::unitCostModelPence},
-        {tr("Flat rate (%1 per closed case)").arg(pounds(costs.flatRatePerInterventionPence)), Qt::DashLine,
-            &PeriodReport::flatRatePence}};
-    QBarCategoryAxis* x = categoryAxis(chart, monthLabels(figures), Qt::AlignBottom, style);
-    qint64 most = 0;
-    QList<QLineSeries*> added;
-    for (int i = 0; i < lines.size(); ++i) {
-        auto* series = new QLineSeries;
-        series->setName(lines.at(i).name);
-        series->setPen(QPen(style.seriesColour(i == 0 ? 2 : 3), 2.5, lines.at(i).dash));
-        series->setPointsVisible(true);
-        QStringList tips;
-        for (int m = 0; m < figures.months().size(); ++m) {
-            const qint64 pence = lines.at(i).pence(figures.months().at(m).sinceStart);
-            // Thousands of pounds on the axis: "£120k" reads at a glance, "120000" does not.
-            series->append(m, double(pence) / 100000.0);
-            most = std::max(most, pence);
-            tips << tr("To the end of %1: %2 (%3)")
-                        .arg(monthName(figures, m), pounds(pence), lines.at(i).name);
-        }
-        showTips(series, tips);
-        chart->addSeries(series);
-        added << series;
-    }
-    auto* y = new QValueAxis;
-    y->setRange(0, std::max(1.0, double(most) / 100000.0));
-    y->applyNiceNumbers();
-    y->setLabelFormat(most < 1000000 ? QStringLiteral("£%.1fk") : QStringLiteral("£%.0fk"));
-    style.applyAxis(y);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QLineSeries* series : std::as_const(added)) {
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
+    const QString flatRate = pounds(figures.unitCosts().flatRatePerInterventionPence);
+    // Thousands of pounds on the axis: "120" under "£ thousands" reads at a glance, "120000" does not.
+    const QList<MonthlyLine> lines {
+        {tr("Unit-cost model"), Qt::SolidLine, style.seriesColour(2),
+            [](const DashboardFigures::Month& m) {
+                return double(m.sinceStart.unitCostModelPence()) / 100000.0;
+            },
+            [&figures](int m, double thousands) {
+                return tr(
+                    "To the end of %1: %2 (unit-cost model: fewer GP appointments and A&E attendances after "
+                    "support, at the team's unit costs)")
+                    .arg(monthName(figures, m), pounds(qRound64(thousands * 100000.0)));
+            }},
+        {tr("Flat rate, %1 a closed case").arg(flatRate), Qt::DashLine, style.seriesColour(3),
+            [](const DashboardFigures::Month& m) { return double(m.sinceStart.flatRatePence()) / 100000.0; },
+            [&figures, flatRate](int m, double thousands) {
+                return tr("To the end of %1: %2 (flat rate: %3 for each closed case)")
+                    .arg(monthName(figures, m), pounds(qRound64(thousands * 100000.0)), flatRate);
+            }}};
+    addMonthlyLines(chart, figures, lines, monthAxis(chart, figures, style), [&](double most) {
+        auto* y = new QValueAxis;
+        y->setRange(0, std::max(1.0, most));
+        y->applyNiceNumbers();
+        // The label format goes through printf as Latin-1, which would mangle "£": the title says it.
+        y->setLabelFormat(most < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+        y->setTitleText(tr("£ thousands"));
+        style.applyAxis(y);
+        chart->addAxis(y, Qt::AlignLeft);
+        return y;
+    });
     return chart;
 }

@@ -1,12 +1,17 @@
 #pragma once
 
+#include "models/DashboardFigures.h"
+
+#include <QColor>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class ChartStyle;
-class DashboardFigures;
+class QAbstractAxis;
 class QBarCategoryAxis;
 class QBarSet;
 class QChart;
@@ -25,6 +30,8 @@ public:
     // A stacked bar per month, one set per referring agency named as in sources(); a bar
     // set's clicked(index) is the month's index in DashboardFigures::months().
     static QChart* referrals(const DashboardFigures& figures, const ChartStyle& style);
+    // The referring agencies with their colours, as rich text that wraps (under the chart).
+    static QString referralsLegend(const DashboardFigures& figures, const ChartStyle& style);
     static QChart* caseFlow(const DashboardFigures& figures, const ChartStyle& style);
     static QChart* needs(const DashboardFigures& figures, const ChartStyle& style);
     // Baseline and closing means per ONS4 item with the norm of that label drawn across each.
@@ -39,7 +46,19 @@ public:
 
 private:
     static QChart* newChart(const QString& title, const ChartStyle& style);
-    static QStringList monthLabels(const DashboardFigures& figures);
+    struct MonthlyLine
+    {
+        QString name;
+        Qt::PenStyle dash;
+        QColor colour;
+        std::function<double(const DashboardFigures::Month&)> value;
+        std::function<QString(int month, double value)> tip;
+    };
+    static QBarCategoryAxis* monthAxis(
+        QChart* chart, const DashboardFigures& figures, const ChartStyle& style);
+    static double addMonthlyLines(QChart* chart, const DashboardFigures& figures,
+        const QList<MonthlyLine>& lines, QAbstractAxis* x,
+        const std::function<QAbstractAxis*(double most)>& makeY);
     static QBarCategoryAxis* categoryAxis(
         QChart* chart, const QStringList& categories, Qt::Alignment side, const ChartStyle& style);
     static QValueAxis* countAxis(QChart* chart, int max, Qt::Alignment side, const ChartStyle& style);

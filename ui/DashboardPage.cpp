@@ -136,11 +136,19 @@ QGridLayout* DashboardPage::buildCharts()
         auto* view = new QChartView(this);
         view->setRenderHint(QPainter::Antialiasing);
         view->setAccessibleName(names.at(int(i)));
-        view->setMinimumSize(360, 280);
+        view->setMinimumSize(360, 260);
         view->setFrameShape(QFrame::NoFrame);
-        grid->addWidget(view, int(i) / 3, int(i) % 3);
         m_views.at(i) = view;
+        auto* cell = new QVBoxLayout;
+        cell->setSpacing(0);
+        cell->addWidget(view, 1);
+        grid->addLayout(cell, int(i) / 3, int(i) % 3);
     }
+    m_referralsLegend = new QLabel(this);
+    m_referralsLegend->setWordWrap(true);
+    m_referralsLegend->setAccessibleName(tr("Referring agencies in the chart"));
+    m_referralsLegend->setContentsMargins(8, 0, 8, 4);
+    qobject_cast<QVBoxLayout*>(grid->itemAtPosition(0, 0)->layout())->addWidget(m_referralsLegend);
     for (int column = 0; column < 3; ++column)
         grid->setColumnStretch(column, 1);
     return grid;
@@ -189,6 +197,7 @@ void DashboardPage::clearFigures()
     setStatus(!problem.isEmpty()
             ? tr("Choose a usable period to see its figures.")
             : (m_session.isUnlocked() ? QString() : tr("Unlock the store to see the figures.")));
+    m_referralsLegend->clear();
     for (QChartView* view : m_views) {
         QChart* old = view->chart();
         view->setChart(new QChart);
@@ -216,6 +225,7 @@ void DashboardPage::redraw()
         DashboardCharts::caseFlow(f, style), DashboardCharts::needs(f, style),
         DashboardCharts::wellbeing(f, m_norm->currentText(), style), DashboardCharts::pamMovement(f, style),
         DashboardCharts::savings(f, style)};
+    m_referralsLegend->setText(DashboardCharts::referralsLegend(f, style));
     for (size_t i = 0; i < charts.size(); ++i) {
         // A chart view does not delete the chart it is given a replacement for.
         QChart* old = m_views.at(i)->chart();

@@ -78,6 +78,7 @@ private:
     QComboBox* m_norm = nullptr;
     QPushButton* m_export = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_referralsLegend = nullptr;
     std::array<QLabel*, size_t(Headline::Count)> m_headline {};
     std::array<QChartView*, size_t(Chart::Count)> m_views {};
 };

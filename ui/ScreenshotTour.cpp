@@ -58,6 +58,12 @@ bool saveDashboard(MainWindow& window, const QString& directory)
     ok &= save(window, directory, QStringLiteral("dashboard-dark"));
     QApplication::setStyle(QStyleFactory::create(styleName));
     QApplication::setPalette(light);
+    // A click on the last month's biggest agency: the list of exactly those cases.
+    const DashboardFigures& figures = dashboard->data()->figures();
+    if (!figures.sources().isEmpty()) {
+        dashboard->showReferralCases(int(figures.months().size()) - 1, figures.sources().first());
+        ok &= save(window, directory, QStringLiteral("cases-from-dashboard"));
+    }
     window.views()->setCurrentIndex(0);
     return ok;
 }
