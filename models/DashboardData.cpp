@@ -66,11 +66,11 @@ void DashboardData::refresh()
     if (!m_session->isUnlocked() || !m_period.isValid())
         return;
     m_stale = false;
-    const ReportPeriod period = m_period;
+    const ReportPeriod wanted = m_period;
     setLoading(true);
     m_reads->request<DashboardFigures>(
-        [period](Store& reader) {
-            return DashboardFigures::compute(ReportRepository(reader).casesUpTo(period.to()), period,
+        [wanted](Store& reader) {
+            return DashboardFigures::compute(ReportRepository(reader).casesUpTo(wanted.to()), wanted,
                 StoreSettings(reader).unitCosts(), NormRepository(reader).list());
         },
         [this](const DashboardFigures& figures) {
@@ -102,10 +102,10 @@ std::optional<CaseFilter> DashboardData::referralsFilter(int month, const QStrin
 {
     if (!m_figures || month < 0 || month >= m_figures->months().size())
         return std::nullopt;
-    const ReportPeriod& period = m_figures->months().at(month).period;
+    const ReportPeriod& range = m_figures->months().at(month).period;
     CaseFilter filter;
-    filter.referredFrom = period.from();
-    filter.referredTo = period.to();
+    filter.referredFrom = range.from();
+    filter.referredTo = range.to();
     // PeriodReport counts a case with no referring agency under its "Not recorded" label.
     filter.referringAgencyName = source == PeriodReport::tr("Not recorded") ? QString() : source;
     return filter;
@@ -116,7 +116,7 @@ QString DashboardData::exportCsv(const QString& path)
     Store* store = m_session->store();
     if (!store || !m_figures)
         return tr("There are no figures to export yet: wait for the dashboard to finish counting.");
-    const ReportPeriod period = m_figures->period();
+    const ReportPeriod exported = m_figures->period();
     const QByteArray csv = PeriodFiguresCsv::text(m_figures->report()).toUtf8();
     try {
         // The file is written inside the audit entry's transaction: an export that fails
@@ -124,7 +124,7 @@ QString DashboardData::exportCsv(const QString& path)
         store->write([&] {
             AuditLog(*store).append(QStringLiteral("export"), QStringLiteral("report"), QString(), QString(),
                 QStringLiteral("figures %1..%2 to CSV")
-                    .arg(period.from().toString(Qt::ISODate), period.to().toString(Qt::ISODate)));
+                    .arg(exported.from().toString(Qt::ISODate), exported.to().toString(Qt::ISODate)));
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly) || file.write(csv) < 0 || !file.commit())
                 throw StoreError(StoreError::Code::Failed,

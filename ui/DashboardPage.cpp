@@ -272,7 +272,7 @@ void DashboardPage::showReferralCases(int month, const QString& source)
 QString DashboardPage::chooseSaveFile()
 {
     if (nextSaveFile) {
-        const QString path = *nextSaveFile;
+        QString path = *nextSaveFile;
         nextSaveFile.reset();
         return path;
     }

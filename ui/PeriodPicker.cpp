@@ -20,8 +20,8 @@ PeriodPicker::PeriodPicker(AppSettings& settings, QWidget* parent)
     auto* label = new QLabel(tr("Pe&riod:"), this);
     m_preset = new QComboBox(this);
     m_preset->setAccessibleName(tr("Period"));
-    for (ReportPeriod::Preset preset : ReportPeriod::presets())
-        m_preset->addItem(ReportPeriod::presetLabel(preset), int(preset));
+    for (ReportPeriod::Preset choice : ReportPeriod::presets())
+        m_preset->addItem(ReportPeriod::presetLabel(choice), int(choice));
     label->setBuddy(m_preset);
     const auto dateEdit = [this](const QString& accessibleName) {
         auto* edit = new QDateEdit(this);
@@ -86,19 +86,19 @@ void PeriodPicker::presetChanged()
     m_to->setEnabled(custom);
     if (!custom) {
         // The dates show what the preset means; one signal for the pair, not two.
-        const ReportPeriod period = ReportPeriod::preset(preset(), m_today);
+        const ReportPeriod range = ReportPeriod::preset(preset(), m_today);
         const QSignalBlocker quietFrom(m_from);
         const QSignalBlocker quietTo(m_to);
-        m_from->setDate(period.from());
-        m_to->setDate(period.to());
+        m_from->setDate(range.from());
+        m_to->setDate(range.to());
     }
     datesEdited();
 }
 
 void PeriodPicker::datesEdited()
 {
-    const QString problem = this->problem();
-    FieldProblem::show(m_problem, problem);
-    if (problem.isEmpty())
+    const QString why = problem();
+    FieldProblem::show(m_problem, why);
+    if (why.isEmpty())
         emit periodChosen(period());
 }

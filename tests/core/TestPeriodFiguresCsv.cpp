@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 // The dashboard's "Export figures as CSV": every figure of the period report as a row of
 // section, key, value under the JSON report's names, readable back as CSV.
 class TestPeriodFiguresCsv : public QObject
@@ -47,11 +49,9 @@ PeriodReport TestPeriodFiguresCsv::sample()
 QString TestPeriodFiguresCsv::value(
     const QList<QStringList>& rows, const QString& section, const QString& key)
 {
-    for (const QStringList& row : rows) {
-        if (row.value(0) == section && row.value(1) == key)
-            return row.value(2);
-    }
-    return QStringLiteral("(missing)");
+    const auto found = std::find_if(rows.cbegin(), rows.cend(),
+        [&](const QStringList& row) { return row.value(0) == section && row.value(1) == key; });
+    return found == rows.cend() ? QStringLiteral("(missing)") : found->value(2);
 }
 
 void TestPeriodFiguresCsv::rowsFollowTheReport()

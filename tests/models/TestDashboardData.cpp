@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QSignalSpy>
 
+#include <numeric>
+
 using namespace ModelTestSupport;
 
 // The dashboard's figures for a hand-built store where every number is known by
@@ -131,9 +133,10 @@ void TestDashboardData::financialYearByMonthAndAgency()
     // The stack's order: most referrals first, ties by name.
     QCOMPARE(f.sources(), QStringList({fire, police, none}));
     QCOMPARE(f.report().referralsReceived(), 6);
-    int sum = 0;
-    for (const DashboardFigures::Month& month : f.months())
-        sum += month.alone.referralsReceived();
+    const int sum = std::accumulate(
+        f.months().cbegin(), f.months().cend(), 0, [](int total, const DashboardFigures::Month& month) {
+            return total + month.alone.referralsReceived();
+        });
     QCOMPARE(sum, 6);
 }
 

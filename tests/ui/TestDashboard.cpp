@@ -23,6 +23,8 @@
 #include <QTabWidget>
 #include <QTest>
 
+#include <algorithm>
+
 // The dashboard in the main window over a store whose figures are known by construction:
 // the headline for a period, choosing another, a referrals bar listing exactly its cases, a
 // wrong custom period explained, the CSV export and its audit entry, refresh and lock.
@@ -142,11 +144,10 @@ QStackedBarSeries* TestDashboard::referralsSeries() const
 QBarSet* TestDashboard::barSet(const QString& label) const
 {
     QStackedBarSeries* series = referralsSeries();
-    for (QBarSet* set : series ? series->barSets() : QList<QBarSet*>()) {
-        if (set->label() == label)
-            return set;
-    }
-    return nullptr;
+    const QList<QBarSet*> sets = series ? series->barSets() : QList<QBarSet*>();
+    const auto found
+        = std::find_if(sets.cbegin(), sets.cend(), [&label](QBarSet* set) { return set->label() == label; });
+    return found == sets.cend() ? nullptr : *found;
 }
 
 void TestDashboard::showsTheFiguresOfAKnownStore()
@@ -163,7 +164,8 @@ void TestDashboard::showsTheFiguresOfAKnownStore()
     // Referrals stacked by agency, one bar per month from April to March.
     QBarSet* youth = barSet(QStringLiteral("Youth Service"));
     QBarSet* housing = barSet(QStringLiteral("Housing Team"));
-    QVERIFY(youth && housing);
+    QVERIFY(youth);
+    QVERIFY(housing);
     QCOMPARE(referralsSeries()->barSets().size(), 2);
     QCOMPARE(youth->count(), 12);
     QCOMPARE(youth->at(2), 3.0); // June
