@@ -305,6 +305,7 @@ void DashboardPage::exportCsv()
 void DashboardPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    m_picker->recalculate(); // "this month" moves on at midnight
     m_data->setShowing(true);
 }
 

@@ -12,7 +12,6 @@
 PeriodPicker::PeriodPicker(AppSettings& settings, QWidget* parent)
     : QWidget(parent)
     , m_settings(settings)
-    , m_today(QDate::currentDate())
 {
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
@@ -58,6 +57,11 @@ void PeriodPicker::setToday(const QDate& today)
     presetChanged();
 }
 
+void PeriodPicker::recalculate()
+{
+    presetChanged();
+}
+
 void PeriodPicker::choosePreset(ReportPeriod::Preset preset)
 {
     m_preset->setCurrentIndex(m_preset->findData(int(preset)));
@@ -86,7 +90,7 @@ void PeriodPicker::presetChanged()
     m_to->setEnabled(custom);
     if (!custom) {
         // The dates show what the preset means; one signal for the pair, not two.
-        const ReportPeriod range = ReportPeriod::preset(preset(), m_today);
+        const ReportPeriod range = ReportPeriod::preset(preset(), m_today.value_or(QDate::currentDate()));
         const QSignalBlocker quietFrom(m_from);
         const QSignalBlocker quietTo(m_to);
         m_from->setDate(range.from());

@@ -5,6 +5,8 @@
 #include <QDate>
 #include <QWidget>
 
+#include <optional>
+
 class AppSettings;
 class QComboBox;
 class QDateEdit;
@@ -23,6 +25,9 @@ public:
 
     // The clock: presets are worked out from this day (today's date unless a test sets one).
     void setToday(const QDate& today);
+    // Works the preset out again (the app may have been open since yesterday); emits
+    // periodChosen, which the dashboard ignores when the period is the same.
+    void recalculate();
     void choosePreset(ReportPeriod::Preset preset);
     ReportPeriod::Preset preset() const;
     ReportPeriod period() const; // may be invalid while custom dates are wrong
@@ -40,7 +45,7 @@ private:
     void datesEdited();
 
     AppSettings& m_settings;
-    QDate m_today;
+    std::optional<QDate> m_today; // set by tests; otherwise the current date
     QComboBox* m_preset = nullptr;
     QDateEdit* m_from = nullptr;
     QDateEdit* m_to = nullptr;

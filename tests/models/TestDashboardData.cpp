@@ -49,18 +49,7 @@ ReportPeriod TestDashboardData::financialYear()
 CaseRecord TestDashboardData::addReferral(
     const QDate& referral, const QString& agencyId, const QString& status, const QDate& ended)
 {
-    CaseRecord c;
-    c.referralDate = referral;
-    c.referringAgencyId = agencyId;
-    c.status = status;
-    c.statusDate = ended.isValid() ? ended : referral;
-    if (status == QLatin1String("closed")) {
-        c.closedDate = ended;
-        c.closureReason = QStringLiteral("outcomes-met");
-    }
-    c.reason = QStringLiteral("Referred for support");
-    CaseRepository(m_fx->store()).add(c);
-    return c;
+    return ModelTestSupport::addReferral(m_fx->store(), referral, agencyId, status, ended);
 }
 
 void TestDashboardData::init()

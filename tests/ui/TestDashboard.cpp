@@ -4,6 +4,7 @@
 #include "store/AgencyRepository.h"
 #include "store/AuditLog.h"
 #include "store/CaseRepository.h"
+#include "tests/models/ModelTestSupport.h"
 #include "ui/AppSettings.h"
 #include "ui/DashboardPage.h"
 #include "ui/MainWindow.h"
@@ -69,15 +70,7 @@ void TestDashboard::initTestCase()
 void TestDashboard::addCase(
     const QDate& referral, const QString& agencyId, const QString& status, const QDate& closed)
 {
-    CaseRecord c;
-    c.referralDate = referral;
-    c.referringAgencyId = agencyId;
-    c.status = status;
-    c.statusDate = closed.isValid() ? closed : referral;
-    c.closedDate = closed;
-    c.closureReason = closed.isValid() ? QStringLiteral("outcomes-met") : QString();
-    c.reason = QStringLiteral("Referred for support");
-    CaseRepository(*m_builder).add(c);
+    ModelTestSupport::addReferral(*m_builder, referral, agencyId, status, closed);
 }
 
 // The financial year 2024-25: the youth service refers three cases in June 2024 (one closes
