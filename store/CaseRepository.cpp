@@ -60,7 +60,8 @@ CaseRecord readCase(const Statement& st)
     return c;
 }
 
-// The WHERE clause shared by list() and count(); parameters ?1..?7.
+// The WHERE clause shared by list() and count(); parameters ?1..?7 and ?11..?14 (?8..?10
+// belong to list()'s page).
 constexpr const char* filterWhere
     = " WHERE c.deleted = 0 AND (?1 = '' OR c.status = ?1) AND (?2 = '' OR c.lead_worker = ?2)"
       " AND (?3 = '' OR EXISTS (SELECT 1 FROM case_needs n WHERE n.case_id = c.id AND n.deleted = 0"
@@ -68,13 +69,17 @@ constexpr const char* filterWhere
       "case_agencies"
       " ca WHERE ca.case_id = c.id AND ca.deleted = 0 AND ca.agency_id = ?4)) AND (?5 = '' OR c.risk = ?5)"
       " AND (?6 = 0 OR c.id IN (SELECT a.case_id FROM actions a WHERE a.status = 'open' AND a.due_date < ?7"
-      " AND a.deleted = 0))";
+      " AND a.deleted = 0))"
+      " AND (?11 IS NULL OR c.referral_date >= ?11) AND (?12 IS NULL OR c.referral_date <= ?12)"
+      " AND (?13 = 0 OR coalesce((SELECT r.name FROM agencies r WHERE r.id = c.referring_agency_id), '')"
+      " = ?14)";
 
 QVariantList filterValues(const CaseFilter& f)
 {
     const QDate today = f.today.isValid() ? f.today : QDate::currentDate();
     QVariantList values {f.status, f.leadWorker, f.needKey, f.agencyId, f.risk, f.overdueOnly ? 1 : 0, today,
-        QString(), f.limit, f.offset};
+        QString(), f.limit, f.offset, f.referredFrom, f.referredTo, f.referringAgencyName ? 1 : 0,
+        f.referringAgencyName.value_or(QString())};
     for (const QString& term : SearchIndex::matchTerms(f.search))
         values << term;
     return values;
@@ -108,9 +113,9 @@ CaseSummary readSummary(const Statement& st)
     return s;
 }
 
-// Search words are bound from ?11 on (after list()'s limit and offset), one IN per word, so
-// each word may be found on a different part of the case.
-constexpr int firstTermParameter = 11;
+// Search words are bound from ?15 on (after the filter's own parameters), one IN per word,
+// so each word may be found on a different part of the case.
+constexpr int firstTermParameter = 15;
 
 QByteArray filterSql(const CaseFilter& f)
 {
@@ -241,10 +246,8 @@ qint64 CaseRepository::count(const CaseFilter& filter)
 {
     const QByteArray sql = "SELECT count(*) FROM cases c" + filterSql(filter);
     Statement st = m_store.db().prepare(sql.constData());
-    QVariantList values = filterValues(filter);
-    if (SearchIndex::matchTerms(filter.search).isEmpty())
-        values = values.mid(0, 7); // without search words the statement ends at ?7
-    st.bindAll(values);
+    // ?8..?10 are unused here but lie below ?14, so binding them is harmless.
+    st.bindAll(filterValues(filter));
     return st.next() ? st.integer(0) : 0;
 }
 

@@ -17,6 +17,8 @@ const KeyInfo& info(AppSettings::Key key)
         {AppSettings::Key::SyncServerUrl, "sync/serverUrl", QVariant(QString())},
         {AppSettings::Key::SyncIntervalMinutes, "sync/intervalMinutes", QVariant(10)},
         {AppSettings::Key::LastUser, "session/lastUser", QVariant(QString())},
+        {AppSettings::Key::DashboardPeriod, "dashboard/period",
+            QVariant(QStringLiteral("this-financial-year"))},
     };
     for (const KeyInfo& entry : table) {
         if (entry.key == key)

@@ -18,6 +18,7 @@ public:
         SyncServerUrl, // QString, used by the sync feature
         SyncIntervalMinutes, // int, used by the sync feature
         LastUser, // QString, the worker name last used to unlock
+        DashboardPeriod, // QString, ReportPeriod::presetKey of the dashboard's last period
     };
     Q_ENUM(Key)
 

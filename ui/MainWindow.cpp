@@ -2,9 +2,11 @@
 
 #include "AppSettings.h"
 #include "CaseWorkspace.h"
+#include "DashboardPage.h"
 #include "ImportDialog.h"
 #include "InactivityTimer.h"
 #include "NewCaseDialog.h"
+#include "PeriodPicker.h"
 #include "SettingsDialog.h"
 #include "SignInDialog.h"
 #include "SyncIssuesDialog.h"
@@ -35,6 +37,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -56,9 +59,16 @@ MainWindow::MainWindow(StoreSession& session, AppSettings& settings, QWidget* pa
     m_welcome = new WelcomeWidget(session, m_pages);
     m_unlock = new UnlockWidget(session, m_pages);
     m_casesPage = buildCasesPage();
+    m_dashboard = new DashboardPage(session, settings, this);
+    m_views = new QTabWidget(m_pages);
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_casesPage, tr("Cases"));
+    m_views->addTab(m_dashboard, tr("Dashboard"));
+    m_views->setTabToolTip(0, tr("The case list beside the open case (Ctrl+1)"));
+    m_views->setTabToolTip(1, tr("The period's figures and charts (Ctrl+3)"));
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_unlock);
-    m_pages->addWidget(m_casesPage);
+    m_pages->addWidget(m_views);
     setCentralWidget(m_pages);
     buildActions();
     buildMenus();
@@ -102,6 +112,9 @@ MainWindow::MainWindow(StoreSession& session, AppSettings& settings, QWidget* pa
     connect(m_cases, &CaseListModel::totalCountChanged, this, &MainWindow::updateStatus);
     connect(m_workspace, &CaseWorkspace::statusMessage, this,
         [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(m_dashboard, &DashboardPage::statusMessage, this,
+        [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(m_dashboard, &DashboardPage::casesRequested, this, &MainWindow::showCasesFromDashboard);
     showStartPage();
 }
 
@@ -110,6 +123,7 @@ QWidget* MainWindow::buildCasesPage()
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
     layout->addLayout(buildFilterRow(page));
+    layout->addWidget(buildDashboardFilterBar(page));
 
     // Search runs as the worker pauses typing, not on every key.
     auto* debounce = new QTimer(this);
@@ -195,6 +209,45 @@ QLayout* MainWindow::buildFilterRow(QWidget* page)
     return rows;
 }
 
+// Says, above the list, that a dashboard bar narrowed it, and offers the way back.
+QWidget* MainWindow::buildDashboardFilterBar(QWidget* page)
+{
+    m_dashboardFilterBar = new QWidget(page);
+    auto* row = new QHBoxLayout(m_dashboardFilterBar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_dashboardFilterLabel = new QLabel(m_dashboardFilterBar);
+    m_dashboardFilterLabel->setAccessibleName(tr("Cases shown from the dashboard"));
+    QFont bold = m_dashboardFilterLabel->font();
+    bold.setBold(true);
+    m_dashboardFilterLabel->setFont(bold);
+    row->addWidget(m_dashboardFilterLabel, 1);
+    auto* back = new QPushButton(tr("&Back to the dashboard"), m_dashboardFilterBar);
+    connect(back, &QPushButton::clicked, this, [this] { m_views->setCurrentWidget(m_dashboard); });
+    row->addWidget(back);
+    auto* all = new QPushButton(tr("Show all cases"), m_dashboardFilterBar);
+    all->setToolTip(tr("Clear every filter (Ctrl+Shift+F)"));
+    connect(all, &QPushButton::clicked, this, &MainWindow::clearFilters);
+    row->addWidget(all);
+    m_dashboardFilterBar->hide();
+    return m_dashboardFilterBar;
+}
+
+void MainWindow::showCasesFromDashboard(const CaseFilter& filter, const QString& description)
+{
+    resetFilterWidgets();
+    m_dashboardFilter = filter;
+    m_dashboardFilterLabel->setText(description);
+    m_dashboardFilterBar->show();
+    applyFilter();
+    m_views->setCurrentWidget(m_casesPage);
+    m_table->setFocus();
+}
+
+QString MainWindow::dashboardFilterText() const
+{
+    return m_dashboardFilter ? m_dashboardFilterLabel->text() : QString();
+}
+
 void MainWindow::fillFilterChoices()
 {
     // Lead workers and agencies come from the store, so they are refilled on every unlock.
@@ -214,7 +267,8 @@ void MainWindow::fillFilterChoices()
         m_agency->addItem(agency.name, agency.meta.id);
 }
 
-void MainWindow::clearFilters()
+// Every filter widget back to "any", quietly: the caller applies the filter once.
+void MainWindow::resetFilterWidgets()
 {
     const QSignalBlocker a(m_search), b(m_status), c(m_overdue), d(m_leadWorker), e(m_need), f(m_agency),
         g(m_risk);
@@ -222,6 +276,13 @@ void MainWindow::clearFilters()
     m_overdue->setChecked(false);
     for (QComboBox* box : {m_status, m_leadWorker, m_need, m_agency, m_risk})
         box->setCurrentIndex(0);
+}
+
+void MainWindow::clearFilters()
+{
+    resetFilterWidgets();
+    m_dashboardFilter.reset();
+    m_dashboardFilterBar->hide();
     applyFilter();
 }
 
@@ -236,21 +297,25 @@ void MainWindow::setFilterChoice(
     applyFilter();
 }
 
+QAction* MainWindow::makeAction(
+    const QString& text, const QKeySequence& keys, const QString& tip, bool needsStore)
+{
+    auto* action = new QAction(text, this);
+    action->setShortcut(keys);
+    // Shortcuts are named in tooltips too, so the toolbar teaches the keyboard.
+    action->setToolTip(
+        keys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
+    action->setShortcutVisibleInContextMenu(true);
+    if (needsStore)
+        m_unlockedActions << action;
+    addAction(action); // shortcuts work even with the menu bar hidden
+    return action;
+}
+
 void MainWindow::buildActions()
 {
-    const auto make
-        = [this](const QString& text, const QKeySequence& keys, const QString& tip, bool needsStore) {
-              auto* action = new QAction(text, this);
-              action->setShortcut(keys);
-              // Shortcuts are named in tooltips too, so the toolbar teaches the keyboard.
-              action->setToolTip(
-                  keys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
-              action->setShortcutVisibleInContextMenu(true);
-              if (needsStore)
-                  m_unlockedActions << action;
-              addAction(action); // shortcuts work even with the menu bar hidden
-              return action;
-          };
+    const auto make = [this](const QString& text, const QKeySequence& keys, const QString& tip,
+                          bool needsStore) { return makeAction(text, keys, tip, needsStore); };
     m_lockAction = make(tr("&Lock"), QKeySequence(Qt::CTRL | Qt::Key_L), tr("Lock the store now"), true);
     connect(m_lockAction, &QAction::triggered, &m_session, &StoreSession::lock);
     m_newCaseAction = make(tr("&New referral..."), QKeySequence::New, tr("Record a new referral"), true);
@@ -287,27 +352,44 @@ void MainWindow::buildActions()
     connect(m_addNoteAction, &QAction::triggered, m_workspace, &CaseWorkspace::focusNewNote);
     m_listAction = make(tr("Go to the case &list"), QKeySequence(Qt::CTRL | Qt::Key_1),
         tr("Move the keyboard focus to the case list"), true);
-    connect(m_listAction, &QAction::triggered, this, [this] { m_table->setFocus(); });
+    connect(m_listAction, &QAction::triggered, this, [this] {
+        m_views->setCurrentWidget(m_casesPage);
+        m_table->setFocus();
+    });
     m_caseAction = make(tr("Go to the open &case"), QKeySequence(Qt::CTRL | Qt::Key_2),
         tr("Move the keyboard focus to the open case"), true);
-    connect(m_caseAction, &QAction::triggered, this, [this] { m_workspace->tabs()->setFocus(); });
+    connect(m_caseAction, &QAction::triggered, this, [this] {
+        m_views->setCurrentWidget(m_casesPage);
+        m_workspace->tabs()->setFocus();
+    });
+    buildViewActions();
     m_shortcutsAction
         = make(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, tr("List every shortcut"), false);
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     buildSyncActions();
 }
 
+void MainWindow::buildViewActions()
+{
+    m_dashboardAction = makeAction(tr("Go to the &dashboard"), QKeySequence(Qt::CTRL | Qt::Key_3),
+        tr("Show the period's figures and charts"), true);
+    connect(m_dashboardAction, &QAction::triggered, this, [this] {
+        m_views->setCurrentWidget(m_dashboard);
+        m_dashboard->periodPicker()->setFocus();
+    });
+    m_exportFiguresAction
+        = makeAction(tr("&Export figures as CSV..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+            tr("Save the dashboard period's figures for a spreadsheet"), true);
+    connect(m_exportFiguresAction, &QAction::triggered, this, [this] {
+        m_views->setCurrentWidget(m_dashboard);
+        m_dashboard->exportCsv();
+    });
+}
+
 void MainWindow::buildSyncActions()
 {
     const auto make = [this](const QString& text, const QKeySequence& keys, const QString& tip) {
-        auto* action = new QAction(text, this);
-        action->setShortcut(keys);
-        action->setToolTip(
-            keys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
-        action->setShortcutVisibleInContextMenu(true);
-        m_unlockedActions << action;
-        addAction(action);
-        return action;
+        return makeAction(text, keys, tip, true);
     };
     m_syncNowAction
         = make(tr("Sync &now"), QKeySequence(Qt::Key_F5), tr("Send changes and fetch the team's now"));
@@ -445,7 +527,7 @@ void MainWindow::onSyncFinished(const SyncSummary& summary)
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addActions({m_newCaseAction, m_importAction});
+    file->addActions({m_newCaseAction, m_importAction, m_exportFiguresAction});
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -457,7 +539,7 @@ void MainWindow::buildMenus()
     QMenu* caseMenu = menuBar()->addMenu(tr("&Case"));
     caseMenu->addActions({m_editDetailsAction, m_addNoteAction});
     QMenu* go = menuBar()->addMenu(tr("&Go"));
-    go->addActions({m_listAction, m_caseAction});
+    go->addActions({m_listAction, m_caseAction, m_dashboardAction});
     QMenu* sync = menuBar()->addMenu(tr("&Sync"));
     sync->addAction(m_syncNowAction);
     sync->addSeparator();
@@ -523,7 +605,7 @@ void MainWindow::newReferral()
 void MainWindow::showStartPage()
 {
     if (m_session.isUnlocked())
-        m_pages->setCurrentWidget(m_casesPage);
+        m_pages->setCurrentWidget(m_views);
     else if (m_session.storeExists())
         m_pages->setCurrentWidget(m_unlock);
     else
@@ -562,6 +644,12 @@ void MainWindow::applyFilter()
     filter.needKey = m_need->currentData().toString();
     filter.agencyId = m_agency->currentData().toString();
     filter.risk = m_risk->currentData().toString();
+    // The dashboard's narrowing stays under whatever the worker adds, until cleared.
+    if (m_dashboardFilter) {
+        filter.referredFrom = m_dashboardFilter->referredFrom;
+        filter.referredTo = m_dashboardFilter->referredTo;
+        filter.referringAgencyName = m_dashboardFilter->referringAgencyName;
+    }
     m_cases->setFilter(filter);
 }
 

@@ -1,16 +1,22 @@
 #pragma once
 
+#include "store/CaseFilter.h"
+
 #include <QMainWindow>
+
+#include <optional>
 
 class AppSettings;
 class CaseListModel;
 class CaseWorkspace;
+class DashboardPage;
 class InactivityTimer;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class StatusCounts;
 class SyncController;
@@ -19,8 +25,9 @@ class StoreSession;
 class UnlockWidget;
 class WelcomeWidget;
 
-// The window a worker lives in: welcome (first run), unlock, or the case list beside the
-// open case. Locks on demand (Ctrl+L) and after the configured minutes without input.
+// The window a worker lives in: welcome (first run), unlock, or two views of an unlocked
+// store: Cases (the list beside the open case) and Dashboard (the period's figures and
+// charts). Locks on demand (Ctrl+L) and after the configured minutes without input.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -35,6 +42,12 @@ public:
     QWidget* syncNotice() const { return m_syncNotice; }
     QTableView* caseTable() const { return m_table; }
     QLineEdit* searchField() const { return m_search; }
+    QTabWidget* views() const { return m_views; }
+    DashboardPage* dashboard() const { return m_dashboard; }
+    // The dashboard's narrowing of the list, in words ("Cases referred by ..."); empty when none.
+    QString dashboardFilterText() const;
+    // Shows the Cases view narrowed to exactly these cases (every other filter cleared).
+    void showCasesFromDashboard(const CaseFilter& filter, const QString& description);
     void showStartPage();
     // Narrows the list to one lead worker, need, agency or risk (empty = any), as the combos do.
     void setFilterChoice(
@@ -46,10 +59,14 @@ protected:
 private:
     QWidget* buildCasesPage();
     QLayout* buildFilterRow(QWidget* page);
+    QWidget* buildDashboardFilterBar(QWidget* page);
+    void buildViewActions();
+    QAction* makeAction(const QString& text, const QKeySequence& keys, const QString& tip, bool needsStore);
     void buildActions();
     void buildMenus();
     void fillFilterChoices();
     void clearFilters();
+    void resetFilterWidgets();
     void showShortcuts();
     void newReferral();
     void importReferrals();
@@ -72,7 +89,12 @@ private:
     QStackedWidget* m_pages = nullptr;
     WelcomeWidget* m_welcome = nullptr;
     UnlockWidget* m_unlock = nullptr;
+    QTabWidget* m_views = nullptr;
     QWidget* m_casesPage = nullptr;
+    DashboardPage* m_dashboard = nullptr;
+    QWidget* m_dashboardFilterBar = nullptr;
+    QLabel* m_dashboardFilterLabel = nullptr;
+    std::optional<CaseFilter> m_dashboardFilter;
     CaseListModel* m_cases = nullptr;
     QTableView* m_table = nullptr;
     QLineEdit* m_search = nullptr;
@@ -102,6 +124,8 @@ private:
     QAction* m_addNoteAction = nullptr;
     QAction* m_listAction = nullptr;
     QAction* m_caseAction = nullptr;
+    QAction* m_dashboardAction = nullptr;
+    QAction* m_exportFiguresAction = nullptr;
     QAction* m_shortcutsAction = nullptr;
     QAction* m_syncNowAction = nullptr;
     QAction* m_signInAction = nullptr;

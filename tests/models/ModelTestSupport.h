@@ -57,6 +57,8 @@ struct CaseSpec
     QString subjectGiven;
     QString subjectFamily;
     QDate reviewDate;
+    QString referringAgencyId;
+    QDate statusDate; // when the status was reached: the closing date of a closed case
 };
 
 inline CaseSpec caseSpec(const QString& reference, const QDate& referralDate)
@@ -76,6 +78,12 @@ inline CaseRecord addCase(Store& store, const CaseSpec& spec)
     c.risk = spec.risk;
     c.leadWorker = spec.leadWorker;
     c.reviewDate = spec.reviewDate;
+    c.referringAgencyId = spec.referringAgencyId;
+    c.statusDate = spec.statusDate;
+    if (spec.status == QLatin1String("closed") && spec.statusDate.isValid()) {
+        c.closedDate = spec.statusDate;
+        c.closureReason = QStringLiteral("outcomes-met");
+    }
     c.reason = QStringLiteral("Referred for support");
     CaseRepository cases(store);
     cases.add(c);
@@ -91,6 +99,19 @@ inline CaseRecord addCase(Store& store, const CaseSpec& spec)
         cases.linkPerson(link, c.reference);
     }
     return c;
+}
+
+// A referral from an agency (none when agencyId is empty), open unless status says
+// otherwise; ended is the date a closed or declined case reached that status.
+inline CaseRecord addReferral(Store& store, const QDate& referral, const QString& agencyId,
+    const QString& status = QStringLiteral("open"), const QDate& ended = QDate())
+{
+    CaseSpec spec;
+    spec.referralDate = referral;
+    spec.referringAgencyId = agencyId;
+    spec.status = status;
+    spec.statusDate = ended.isValid() ? ended : referral;
+    return addCase(store, spec);
 }
 
 inline QString display(const QAbstractItemModel& model, int row, int column)

@@ -56,6 +56,17 @@ struct F : CaseFilter
     F& agencyId(const QString& v) { return set(&CaseFilter::agencyId, v); }
     F& risk(const QString& v) { return set(&CaseFilter::risk, v); }
     F& search(const QString& v) { return set(&CaseFilter::search, v); }
+    F& referred(const QDate& from, const QDate& to)
+    {
+        referredFrom = from;
+        referredTo = to;
+        return *this;
+    }
+    F& referredBy(const QString& name)
+    {
+        referringAgencyName = name;
+        return *this;
+    }
     F& overdueOn(const QDate& day)
     {
         overdueOnly = true;
@@ -467,7 +478,9 @@ void TestRepositories::caseListWalksItsIndex()
     CaseRepository cases(store());
     for (const CaseFilter& filter :
         {CaseFilter {}, static_cast<CaseFilter>(F().status(QStringLiteral("open"))),
-            static_cast<CaseFilter>(F().risk(QStringLiteral("high")))}) {
+            static_cast<CaseFilter>(F().risk(QStringLiteral("high"))),
+            static_cast<CaseFilter>(
+                F().referred(QDate(2025, 3, 1), QDate(2025, 3, 31)).referredBy(QStringLiteral("Police")))}) {
         const QString plan = cases.listPlan(filter);
         QVERIFY2(plan.contains(QLatin1String("cases_list_order")), qPrintable(plan));
         QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE FOR ORDER BY")), qPrintable(plan));
@@ -1346,6 +1359,20 @@ void TestRepositories::listAndCountFilters()
     QVERIFY(check(F().agencyId(police.meta.id), {two}));
     QVERIFY(check(F().risk(QStringLiteral("high")), {one, four}));
     QVERIFY(check(F().risk(QStringLiteral("medium")), {three}));
+    // By referral date (both ends included, either end open) and by who referred: a dashboard
+    // bar of referrals per month and agency lists these. An involved agency is not a referrer.
+    QVERIFY(check(F().referred(QDate(2025, 1, 10), QDate(2025, 2, 10)), {two, one}));
+    QVERIFY(check(F().referred(QDate(2025, 1, 11), QDate(2025, 2, 9)), {}));
+    QVERIFY(check(F().referred(QDate(2025, 2, 1), QDate()), {three, two}));
+    QVERIFY(check(F().referred(QDate(), QDate(2024, 12, 31)), {four}));
+    QVERIFY(check(F().referredBy(QStringLiteral("Chorley Housing")), {four}));
+    QVERIFY(check(F().referredBy(QString()), {three})); // no referring agency recorded
+    QVERIFY(check(
+        F().referredBy(QStringLiteral("Lancashire Police")).referred(QDate(2025, 2, 1), QDate(2025, 2, 28)),
+        {two}));
+    QVERIFY(
+        check(F().referredBy(QStringLiteral("Lancashire Police")).referred(QDate(2025, 3, 1), QDate()), {}));
+    QVERIFY(check(F().referredBy(QString()).search(QStringLiteral("fall")), {three}));
     // Overdue: an open action due before today (done and cancelled ones do not count).
     QVERIFY(check(F().overdueOn(today), {one, four}));
     QVERIFY(check(F().overdueOn(QDate(2025, 6, 14)), {one}));

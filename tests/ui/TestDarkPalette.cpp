@@ -1,19 +1,26 @@
 #include "UiTestSupport.h"
 #include "cli/DemoCommand.h"
 #include "models/CaseListModel.h"
+#include "models/DashboardData.h"
 #include "models/StoreSession.h"
 #include "store/KeyDerivation.h"
 #include "store/Store.h"
 #include "ui/AppSettings.h"
 #include "ui/CaseDetailsDialog.h"
 #include "ui/CaseWorkspace.h"
+#include "ui/DashboardPage.h"
 #include "ui/MainWindow.h"
+#include "ui/ScreenshotTour.h"
 #include "ui/SignInDialog.h"
 #include "ui/SyncIssuesDialog.h"
 
+#include <QAbstractAxis>
 #include <QAbstractButton>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QLabel>
+#include <QLegend>
 #include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
@@ -41,9 +48,9 @@ private slots:
     void mainWindowReadable();
     void caseDetailsProblemsReadable();
     void syncDialogsReadable();
+    void dashboardReadable();
 
 private:
-    static QPalette darkPalette();
     static double luminance(const QColor& colour);
     static double contrast(const QColor& a, const QColor& b);
     static QStringList unreadable(QWidget* top);
@@ -55,31 +62,6 @@ private:
     std::unique_ptr<StoreSession> m_session;
     std::unique_ptr<MainWindow> m_window;
 };
-
-QPalette TestDarkPalette::darkPalette()
-{
-    // Close to what KDE's Breeze Dark and Windows' dark mode hand a Qt application.
-    QPalette p;
-    const QColor window(0x2a, 0x2e, 0x32);
-    const QColor base(0x1b, 0x1e, 0x20);
-    const QColor text(0xfc, 0xfc, 0xfc);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x23, 0x26, 0x29));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
-    p.setColor(QPalette::HighlightedText, text);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0xa1, 0xa9, 0xb1));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x8a, 0x8e, 0x92));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x8a, 0x8e, 0x92));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x8a, 0x8e, 0x92));
-    return p;
-}
 
 double TestDarkPalette::luminance(const QColor& colour)
 {
@@ -125,7 +107,7 @@ void TestDarkPalette::initTestCase()
 {
     UiTestSupport::useTemporarySettings(m_settingsDir);
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QApplication::setPalette(darkPalette());
+    QApplication::setPalette(ScreenshotTour::darkPalette());
 }
 
 void TestDarkPalette::init()
@@ -212,6 +194,36 @@ void TestDarkPalette::syncDialogsReadable()
     QVERIFY(!issues.problem().isEmpty());
     QVERIFY2(unreadable(&issues).isEmpty(), qPrintable(unreadable(&issues).join(u'\n')));
     QVERIFY(UiTestSupport::saveShot(issues, QStringLiteral("dark-sync-problems")));
+}
+
+void TestDarkPalette::dashboardReadable()
+{
+    unlockAndOpenCase();
+    DashboardPage* dashboard = m_window->dashboard();
+    m_window->views()->setCurrentWidget(dashboard);
+    QTRY_VERIFY(dashboard->data()->hasFigures());
+    QTest::qWait(50);
+    QVERIFY2(unreadable(m_window.get()).isEmpty(), qPrintable(unreadable(m_window.get()).join(u'\n')));
+    // The charts are drawn in the palette: dark behind, and every title, axis label and legend
+    // entry readable against it.
+    QStringList faint;
+    for (int i = 0; i < int(DashboardPage::Chart::Count); ++i) {
+        QChart* chart = dashboard->chartView(DashboardPage::Chart(i))->chart();
+        const QColor back = chart->backgroundBrush().color();
+        QVERIFY(luminance(back) < 0.1);
+        const auto check = [&](const QColor& fore, const QString& what) {
+            if (contrast(fore, back) < 4.5)
+                faint << QStringLiteral("%1 %2: %3:1")
+                             .arg(chart->title(), what)
+                             .arg(contrast(fore, back), 0, 'f', 1);
+        };
+        check(chart->titleBrush().color(), QStringLiteral("title"));
+        check(chart->legend()->labelColor(), QStringLiteral("legend"));
+        for (QAbstractAxis* axis : chart->axes())
+            check(axis->labelsColor(), QStringLiteral("axis labels"));
+    }
+    QVERIFY2(faint.isEmpty(), qPrintable(faint.join(u'\n')));
+    QVERIFY(UiTestSupport::saveShot(*m_window, QStringLiteral("dark-dashboard")));
 }
 
 QTEST_MAIN(TestDarkPalette)
