@@ -1,0 +1,18 @@
+#include "ReportDocument.h"
+
+#include <QTextOption>
+
+ReportDocument::ReportDocument(Furniture furniture, AuditSubject audit)
+    : m_body(std::make_unique<QTextDocument>())
+    , m_furniture(std::move(furniture))
+    , m_audit(std::move(audit))
+{
+    // A long unbroken word (a web address in a note) must wrap, never run off the page.
+    QTextOption option = m_body->defaultTextOption();
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_body->setDefaultTextOption(option);
+}
+
+ReportDocument::ReportDocument(ReportDocument&&) noexcept = default;
+ReportDocument& ReportDocument::operator=(ReportDocument&&) noexcept = default;
+ReportDocument::~ReportDocument() = default;
