@@ -16,7 +16,7 @@ constexpr int legendHeight = 22;
 QFont chartFont(int pixelSize, bool bold = false)
 {
     QFont font(QStringLiteral("Sans Serif"));
-    font.setStyleHint(QFont::SansSerif);
+    font.setStyleHint(QFont::SansSerif, QFont::PreferNoShaping); // no ligatures, as in the body
     font.setPixelSize(pixelSize);
     font.setBold(bold);
     return font;

@@ -90,12 +90,14 @@ bool CaseSummarySections::parse(const QString& list, CaseSummarySections* sectio
             }
         }
         if (!known) {
-            *error = tr("Unknown section \"%1\"; the sections are: %2.").arg(wanted, keys().join(QStringLiteral(", ")));
+            if (error)
+                *error = tr("Unknown section \"%1\"; the sections are: %2.").arg(wanted, keys().join(QStringLiteral(", ")));
             return false;
         }
     }
     if (chosen.isEmpty()) {
-        *error = tr("No sections chosen; the sections are: %1.").arg(keys().join(QStringLiteral(", ")));
+        if (error)
+            *error = tr("No sections chosen; the sections are: %1.").arg(keys().join(QStringLiteral(", ")));
         return false;
     }
     *sections = chosen;

@@ -26,7 +26,7 @@ public:
     CaseSummarySections() = default; // none
     static CaseSummarySections all();
     // Comma-separated keys, e.g. "subject,needs,actions". On an unknown key returns false and
-    // sets *error to a sentence naming it and every valid key.
+    // sets *error (when given) to a sentence naming it and every valid key.
     static bool parse(const QString& list, CaseSummarySections* sections, QString* error);
 
     static QList<Section> order(); // the order sections appear in the document

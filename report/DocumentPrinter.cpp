@@ -46,7 +46,7 @@ QPaintDevice* layoutDevice()
 QFont furnitureFont(int pixelSize, bool bold)
 {
     QFont font(QStringLiteral("Sans Serif"));
-    font.setStyleHint(QFont::SansSerif);
+    font.setStyleHint(QFont::SansSerif, QFont::PreferNoShaping); // no ligatures, as in the body
     font.setPixelSize(pixelSize);
     font.setBold(bold);
     return font;
@@ -54,7 +54,7 @@ QFont furnitureFont(int pixelSize, bool bold)
 
 // Space a heading needs below it on the same page (about three lines): a heading is never
 // left alone at the foot of a page, away from what it introduces. QTextDocument has no
-// "keep with next", so headings that would end up there start the next page instead.
+// "keep with next", so a heading that would end up there starts the next page instead.
 constexpr qreal keepWithHeading = 56.0;
 
 void keepHeadingsWithText(QTextDocument& body)
@@ -66,12 +66,21 @@ void keepHeadingsWithText(QTextDocument& body)
             continue;
         const QRectF rect = layout->blockBoundingRect(block);
         const qreal pageTop = std::floor(rect.top() / pageHeight) * pageHeight;
-        if (rect.top() > pageTop + 1 && rect.bottom() + keepWithHeading > pageTop + pageHeight) {
-            QTextBlockFormat format = block.blockFormat();
-            format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-            QTextCursor(block).setBlockFormat(format);
-        }
+        if (rect.top() <= pageTop + 1 || rect.bottom() + keepWithHeading <= pageTop + pageHeight)
+            continue;
+        QTextBlockFormat format = block.blockFormat();
+        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(block).setBlockFormat(format);
+        // A small change only shifts what follows without paginating it again; marking the
+        // rest changed makes the layout break its pages afresh (lazily, as it is asked for).
+        body.markContentsDirty(block.position(), body.characterCount() - block.position());
     }
+}
+
+// The printable area of a page in layout units.
+QSizeF pageSize(const QPageLayout& layout)
+{
+    return layout.paintRect(QPageLayout::Point).size() * (layoutDpi / 72.0);
 }
 
 QSizeF bodySize(const QSizeF& page)
@@ -131,7 +140,9 @@ void drawBodyPage(QPainter& painter, QTextDocument& body, int pageIndex)
     painter.translate(0, headerHeight - clip.top());
     painter.setClipRect(clip);
     QAbstractTextDocumentLayout::PaintContext context;
-    context.clip = clip;
+    // Lines that only touch the page's edges belong to the neighbouring pages: drawn here
+    // they would be clipped from sight but still be in the PDF's text.
+    context.clip = clip.adjusted(0, 0.5, 0, -0.5);
     context.palette.setColor(QPalette::Text, Qt::black);
     body.documentLayout()->draw(&painter, context);
 }
@@ -153,9 +164,11 @@ int DocumentPrinter::paint(const ReportDocument& document, QPagedPaintDevice* de
     QPainter painter;
     if (!device || !qobject_cast<QGuiApplication*>(QCoreApplication::instance()) || !painter.begin(device))
         return 0;
-    const qreal scaleX = device->logicalDpiX() / layoutDpi;
-    const qreal scaleY = device->logicalDpiY() / layoutDpi;
-    const QSizeF page(device->width() / scaleX, device->height() / scaleY);
+    // The page in layout units comes from the page layout, not the device's pixels (rounded
+    // to its resolution), so every device with that page breaks in the same places.
+    const QSizeF page = pageSize(device->pageLayout());
+    const qreal scaleX = device->width() / page.width();
+    const qreal scaleY = device->height() / page.height();
     const auto body = laidOut(document, bodySize(page));
     const int pages = body->pageCount();
     for (int index = 0; index < pages; ++index) {
@@ -174,9 +187,7 @@ int DocumentPrinter::paint(const ReportDocument& document, QPagedPaintDevice* de
 
 int DocumentPrinter::pageCount(const ReportDocument& document, const QPageLayout& layout)
 {
-    const QSizeF points = layout.paintRect(QPageLayout::Point).size();
-    const QSizeF page = points * (layoutDpi / 72.0);
-    return laidOut(document, bodySize(page))->pageCount();
+    return laidOut(document, bodySize(pageSize(layout)))->pageCount();
 }
 
 int DocumentPrinter::print(const ReportDocument& document, QPagedPaintDevice* printer, Store& store)

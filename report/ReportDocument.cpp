@@ -11,6 +11,16 @@ ReportDocument::ReportDocument(Furniture furniture, AuditSubject audit)
     QTextOption option = m_body->defaultTextOption();
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_body->setDefaultTextOption(option);
+    m_body->setDefaultFont(documentFont());
+}
+
+QFont ReportDocument::documentFont()
+{
+    // No ligatures: with them "fi" in "significant" becomes one glyph and the PDF's text no
+    // longer reads (or searches, or reaches a screen reader) as the word itself.
+    QFont font(QStringLiteral("Sans Serif"), 10);
+    font.setStyleHint(QFont::SansSerif, QFont::PreferNoShaping);
+    return font;
 }
 
 ReportDocument::ReportDocument(ReportDocument&&) noexcept = default;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QFont>
 #include <QString>
 #include <QTextDocument>
 
@@ -34,6 +35,9 @@ public:
     ReportDocument(ReportDocument&&) noexcept;
     ReportDocument& operator=(ReportDocument&&) noexcept;
     ~ReportDocument();
+
+    // The body's default font: 10 pt sans serif, no ligatures.
+    static QFont documentFont();
 
     QTextDocument& body() { return *m_body; }
     const QTextDocument& body() const { return *m_body; }
