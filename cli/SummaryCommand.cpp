@@ -8,15 +8,17 @@
 
 int SummaryCommand::run(CliSession& session, const QStringList& arguments)
 {
-    const QString keys = CaseSummarySections::keys().join(QLatin1Char(','));
+    const QString keys = CaseSummarySections::keys().join(QStringLiteral(", "));
     CommandParser p(QStringLiteral("summary"),
         tr("Save a case summary as a PDF for a multi-agency meeting or a home visit, marked "
            "OFFICIAL-SENSITIVE. The PDF is not encrypted: keep it on council storage and delete it when "
-           "done. The export is audited. Agency-only notes are left out unless your agency wrote them."));
+           "done. The export is audited. Agency-only notes are left out unless your agency wrote them.\n"
+           "Sections (--sections, comma-separated, default all): %1.")
+            .arg(keys));
     p.positional(QStringLiteral("REF"), tr("The case reference, e.g. PVT-2025-0042."));
     p.option(QStringLiteral("pdf"), tr("FILE"), tr("Where to write the PDF."));
     p.option(QStringLiteral("sections"), tr("LIST"),
-        tr("Comma-separated sections to print (default all): %1.").arg(keys));
+        tr("Comma-separated sections to print (default all; listed above)."));
     p.option(QStringLiteral("notes"), tr("N"), tr("Print only the newest N notes (default: all)."));
     if (!p.parse(session, arguments))
         return 0;

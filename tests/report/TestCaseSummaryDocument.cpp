@@ -3,7 +3,8 @@
 // note, every note of a 500-note case, overdue actions said in words, and the audit entry
 // every export and print leaves.
 
-#include "ReportTestSupport.h"
+#include "PdfText.h"
+#include "store/StoreTestSupport.h"
 #include "report/CaseSummaryDocument.h"
 #include "report/DocumentPrinter.h"
 #include "store/ActionRepository.h"
@@ -178,7 +179,7 @@ QString TestCaseSummaryDocument::exportText(const CaseSummaryDocument::Options& 
     if (pages)
         *pages = DocumentPrinter::pageCount(*document, DocumentPrinter::a4Layout());
     QString readProblem;
-    const QString text = ReportTestSupport::pdfText(path, &readProblem);
+    const QString text = PdfText::read(path, &readProblem);
     return text.isEmpty() ? readProblem : text;
 }
 
@@ -190,7 +191,7 @@ void TestCaseSummaryDocument::markingAndPageNumbersOnEveryPage()
     });
     int expectedPages = 0;
     const QString text = exportText(CaseSummaryDocument::Options(), &expectedPages);
-    const QStringList pages = ReportTestSupport::pages(text);
+    const QStringList pages = PdfText::pages(text);
     QVERIFY2(pages.size() >= 3, qPrintable(text.left(500)));
     QCOMPARE(pages.size(), expectedPages);
     for (int i = 0; i < pages.size(); ++i) {
@@ -300,7 +301,7 @@ void TestCaseSummaryDocument::fiveHundredNotesAllPrinted()
     CaseSummaryDocument::Options options;
     QVERIFY(CaseSummarySections::parse(QStringLiteral("notes"), &options.sections, nullptr));
     const QString text = exportText(options);
-    const QStringList pages = ReportTestSupport::pages(text);
+    const QStringList pages = PdfText::pages(text);
     QVERIFY2(pages.size() >= 10, qPrintable(QString::number(pages.size())));
     for (int i = 0; i < 500; ++i) {
         const QString word = QStringLiteral("zq%1x").arg(i, 3, 10, QLatin1Char('0'));
@@ -338,7 +339,7 @@ void TestCaseSummaryDocument::longNoteBreaksAcrossPages()
     CaseSummaryDocument::Options options;
     QVERIFY(CaseSummarySections::parse(QStringLiteral("notes"), &options.sections, nullptr));
     const QString text = exportText(options);
-    const QStringList pages = ReportTestSupport::pages(text);
+    const QStringList pages = PdfText::pages(text);
     QVERIFY(pages.size() >= 2);
     for (int i = 0; i < 400; ++i)
         QVERIFY2(text.contains(QStringLiteral("w%1w").arg(i)), qPrintable(QString::number(i)));
@@ -450,7 +451,7 @@ void TestCaseSummaryDocument::sameBreaksAtAnyResolution()
         }
         QString problem;
         QStringList firstWords;
-        for (const QString& page : ReportTestSupport::pages(ReportTestSupport::pdfText(path, &problem))) {
+        for (const QString& page : PdfText::pages(PdfText::read(path, &problem))) {
             const qsizetype at = page.indexOf(QStringLiteral("pg"));
             firstWords << page.mid(at, 6);
         }

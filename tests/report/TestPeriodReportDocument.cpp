@@ -3,7 +3,8 @@
 // models labelled, the reference norms, no personal data, charts embedded, and the export
 // audited with its period.
 
-#include "ReportTestSupport.h"
+#include "PdfText.h"
+#include "store/StoreTestSupport.h"
 #include "report/DocumentPrinter.h"
 #include "report/PeriodReportDocument.h"
 #include "report/PeriodStatistics.h"
@@ -91,7 +92,7 @@ void TestPeriodReportDocument::initTestCase()
     const QString path = m_dir->filePath(QStringLiteral("board.pdf"));
     QCOMPARE(DocumentPrinter::writePdf(document, path, *m_store), QString());
     QString problem;
-    m_text = ReportTestSupport::pdfText(path, &problem);
+    m_text = PdfText::read(path, &problem);
     if (m_text.isEmpty())
         QFAIL(qPrintable(problem));
 }
@@ -104,7 +105,7 @@ void TestPeriodReportDocument::cleanupTestCase()
 
 void TestPeriodReportDocument::markedOfficialOnEveryPage()
 {
-    const QStringList pages = ReportTestSupport::pages(m_text);
+    const QStringList pages = PdfText::pages(m_text);
     QVERIFY(pages.size() >= 2);
     for (int i = 0; i < pages.size(); ++i) {
         const QString& page = pages.at(i);

@@ -3,7 +3,8 @@
 // construction: referrals before, on, inside and after the period's edges, a declined case,
 // cases without closing measures and actions on both sides of the last day.
 
-#include "ReportTestSupport.h"
+#include "PdfText.h"
+#include "store/StoreTestSupport.h"
 #include "core/SavingsCalculator.h"
 #include "report/PeriodStatistics.h"
 #include "store/ActionRepository.h"

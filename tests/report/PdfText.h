@@ -1,19 +1,17 @@
 #pragma once
 
-// Helpers shared by the report/ suites (and tests/cli's document tests): a fresh store from
-// the store suites' helpers, and the text of a PDF as poppler's pdftotext reads it.
-
-#include "store/StoreTestSupport.h"
+// The text of a PDF as poppler's pdftotext reads it, for the report/ suites and tests/cli's
+// document tests.
 
 #include <QProcess>
 #include <QStandardPaths>
 #include <QStringList>
 
-namespace ReportTestSupport {
+namespace PdfText {
 
 // pdftotext -layout FILE -: pages end with a form feed. Empty with *problem set when the
 // tool is missing or fails (callers QFAIL with it: a document test must not pass unread).
-inline QString pdfText(const QString& pdfPath, QString* problem)
+inline QString read(const QString& pdfPath, QString* problem)
 {
     const QString tool = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
     if (tool.isEmpty()) {
@@ -39,4 +37,4 @@ inline QStringList pages(const QString& text)
     return result;
 }
 
-} // namespace ReportTestSupport
+} // namespace PdfText
