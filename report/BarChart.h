@@ -30,8 +30,8 @@ public:
     void setMaximum(double maximum) { m_maximum = maximum; } // axis end at least this
     void setDecimals(int decimals) { m_decimals = decimals; }
 
-    // The chart at size (in document units, 96 per inch), drawn at twice that resolution for
-    // print, in 8-bit grey.
+    // The chart at size (in document units, 96 per inch), drawn at one and a half times that
+    // resolution for print, in 8-bit grey.
     QImage render(const QSize& size) const;
     // A height that fits every category of a Bars chart at a readable spacing.
     int suggestedHeight() const;

@@ -218,7 +218,7 @@ QString CaseSummaryDocument::actionsSection() const
         return html + H::paragraph(H::text(tr("No actions recorded.")));
     return html + H::paragraph(QString())
         + H::table({tr("Action"), tr("Agency"), tr("Owner"), tr("Due"), tr("Status"), tr("Outcome")}, rows,
-            {24, 15, 12, 14, 15, 20});
+            {22, 19, 12, 14, 13, 20});
 }
 
 QString CaseSummaryDocument::chronologySection() const

@@ -52,21 +52,26 @@ QFont furnitureFont(int pixelSize, bool bold)
     return font;
 }
 
-// Space a heading needs below it on the same page (about three lines): a heading is never
-// left alone at the foot of a page, away from what it introduces. QTextDocument has no
-// "keep with next", so a heading that would end up there starts the next page instead.
-constexpr qreal keepWithHeading = 56.0;
+// Space a heading needs below it on the same page: a heading is never left alone at the
+// foot of a page, away from what it introduces. QTextDocument has no "keep with next", so a
+// heading that would end up there starts the next page instead. A section heading (h1, h2)
+// keeps a caption and a few table rows with it, a note's heading (h3) two lines of the note.
+qreal keepWithHeading(int level)
+{
+    return level <= 2 ? 96.0 : 40.0;
+}
 
 void keepHeadingsWithText(QTextDocument& body)
 {
     const qreal pageHeight = body.pageSize().height();
     QAbstractTextDocumentLayout* layout = body.documentLayout();
     for (QTextBlock block = body.begin(); block.isValid(); block = block.next()) {
-        if (block.blockFormat().headingLevel() == 0)
+        const int level = block.blockFormat().headingLevel();
+        if (level == 0)
             continue;
         const QRectF rect = layout->blockBoundingRect(block);
         const qreal pageTop = std::floor(rect.top() / pageHeight) * pageHeight;
-        if (rect.top() <= pageTop + 1 || rect.bottom() + keepWithHeading <= pageTop + pageHeight)
+        if (rect.top() <= pageTop + 1 || rect.bottom() + keepWithHeading(level) <= pageTop + pageHeight)
             continue;
         QTextBlockFormat format = block.blockFormat();
         format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);

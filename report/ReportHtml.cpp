@@ -24,7 +24,9 @@ QString ReportHtml::heading1(const QString& text)
 
 QString ReportHtml::heading2(const QString& text)
 {
-    return QStringLiteral("<h2>%1</h2>").arg(ReportHtml::text(text));
+    // The spacer keeps a heading clear of a table above it (QTextDocument drops the top
+    // margin of a block that follows a table).
+    return QStringLiteral("<p class=\"gap\">&nbsp;</p><h2>%1</h2>").arg(ReportHtml::text(text));
 }
 
 QString ReportHtml::paragraph(const QString& html)
@@ -77,10 +79,11 @@ QString ReportHtml::stylesheet()
     // on a screen. Table borders collapse to single lines.
     return QStringLiteral("body { font-family: sans-serif; font-size: 10pt; color: #000000; }"
                           "h1 { font-size: 16pt; margin-bottom: 4px; }"
-                          "h2 { font-size: 13pt; margin-top: 16px; margin-bottom: 6px; }"
+                          "h2 { font-size: 13pt; margin-top: 6px; margin-bottom: 6px; }"
                           "table { border-collapse: collapse; border-color: #606060; margin-bottom: 6px; }"
                           "th { font-weight: bold; }"
                           ".small { font-size: 8pt; color: #404040; }"
+                          ".gap { font-size: 4pt; margin: 0px; }"
                           "h3 { font-size: 10pt; margin-top: 10px; margin-bottom: 2px; }"
                           ".note { margin-top: 0px; margin-bottom: 4px; }"
                           ".figure { font-size: 20pt; font-weight: bold; }");
