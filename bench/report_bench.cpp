@@ -83,10 +83,11 @@ QString caseWithNotes(Store& store, int notes)
             note.occurredOn = QDate::currentDate().addDays(i - notes);
             note.author = QStringLiteral("Bench Worker");
             note.kind = QStringLiteral("home-visit");
-            note.text = QStringLiteral("Home visit number %1. Talked through the week, the shopping and the "
-                                       "letter from the housing office; agreed to phone the GP surgery together "
-                                       "next time and to bring the forms for the benefits check.")
-                            .arg(i);
+            note.text
+                = QStringLiteral("Home visit number %1. Talked through the week, the shopping and the "
+                                 "letter from the housing office; agreed to phone the GP surgery together "
+                                 "next time and to bring the forms for the benefits check.")
+                      .arg(i);
             note.significant = i % 10 == 0;
             NoteRepository(store).add(note, only.reference);
         }
@@ -108,8 +109,8 @@ int main(int argc, char* argv[])
         QStringLiteral("DIR"), QStringLiteral("/tmp/casebook-bench")});
     parser.addOption({QStringLiteral("cases"), QStringLiteral("Cases in the period report's store."),
         QStringLiteral("N"), QStringLiteral("10000")});
-    parser.addOption({QStringLiteral("notes"), QStringLiteral("Notes on the summarised case."), QStringLiteral("N"),
-        QStringLiteral("500")});
+    parser.addOption({QStringLiteral("notes"), QStringLiteral("Notes on the summarised case."),
+        QStringLiteral("N"), QStringLiteral("500")});
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Runs per step (median)."), QStringLiteral("N"),
         QStringLiteral("5")});
     parser.process(app);
@@ -126,11 +127,11 @@ int main(int argc, char* argv[])
     if (reference.isEmpty())
         reference = CaseRepository(*noteStore).list(CaseFilter()).value(0).reference;
     int summaryPages = 0;
-    const double summaryBuild = timedMedian(runs, [&] {
-        CaseSummaryDocument::build(*noteStore, reference, CaseSummaryDocument::Options());
-    });
+    const double summaryBuild = timedMedian(
+        runs, [&] { CaseSummaryDocument::build(*noteStore, reference, CaseSummaryDocument::Options()); });
     const double summaryPdf = timedMedian(runs, [&] {
-        const auto document = CaseSummaryDocument::build(*noteStore, reference, CaseSummaryDocument::Options());
+        const auto document
+            = CaseSummaryDocument::build(*noteStore, reference, CaseSummaryDocument::Options());
         DocumentPrinter::writePdf(*document, pdf, *noteStore);
         summaryPages = DocumentPrinter::pageCount(*document, DocumentPrinter::a4Layout());
     });
@@ -151,10 +152,11 @@ int main(int argc, char* argv[])
     out() << "\n| Step (median of " << runs << " runs) | ms | Target |\n|---|---:|---|\n";
     out() << "| case summary, " << notes << " notes: gather and build the document | "
           << QString::number(summaryBuild, 'f', 1) << " | |\n";
-    out() << "| case summary, " << notes << " notes: to PDF (" << summaryPages << " pages, " << summaryBytes / 1024
-          << " KB), all included | " << QString::number(summaryPdf, 'f', 1) << " | < 1,000 |\n";
-    out() << "| period report, " << cases << " cases: statistics only | " << QString::number(statistics, 'f', 1)
-          << " | |\n";
+    out() << "| case summary, " << notes << " notes: to PDF (" << summaryPages << " pages, "
+          << summaryBytes / 1024 << " KB), all included | " << QString::number(summaryPdf, 'f', 1)
+          << " | < 1,000 |\n";
+    out() << "| period report, " << cases << " cases: statistics only | "
+          << QString::number(statistics, 'f', 1) << " | |\n";
     out() << "| period report, " << cases << " cases: to PDF (" << reportBytes / 1024
           << " KB), all included | " << QString::number(reportPdf, 'f', 1) << " | < 3,000 |\n";
     out().flush();

@@ -114,7 +114,8 @@ bool CliRunner::needsGui(const QStringList& arguments)
             continue;
         const QStringList rest = arguments.mid(i + 1);
         const bool pdf = rest.contains(QStringLiteral("--pdf"))
-            || std::any_of(rest.cbegin(), rest.cend(), [](const QString& a) { return a.startsWith(QStringLiteral("--pdf=")); });
+            || std::any_of(rest.cbegin(), rest.cend(),
+                [](const QString& a) { return a.startsWith(QStringLiteral("--pdf=")); });
         return argument == QLatin1String("summary") || (argument == QLatin1String("report") && pdf);
     }
     return false;

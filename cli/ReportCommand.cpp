@@ -6,13 +6,13 @@
 #include "core/Ons4.h"
 #include "core/PeriodReport.h"
 #include "core/Vocabulary.h"
-#include "store/AuditLog.h"
-#include "store/NormRepository.h"
-#include "store/StoreSettings.h"
 #include "report/DocumentPrinter.h"
 #include "report/PeriodReportDocument.h"
 #include "report/PeriodStatistics.h"
 #include "report/ReportReader.h"
+#include "store/AuditLog.h"
+#include "store/NormRepository.h"
+#include "store/StoreSettings.h"
 
 #include <QJsonObject>
 
@@ -55,8 +55,9 @@ int ReportCommand::run(CliSession& session, const QStringList& arguments)
 int ReportCommand::writePdf(CliSession& session, const PeriodReport& report, const QString& path)
 {
     Store& store = session.store();
-    const ReportDocument document = PeriodReportDocument::build(report, NormRepository(store).list(),
-        StoreSettings(store).unitCosts(), ReportReader::forActor(store).shownAs(), QDateTime::currentDateTime());
+    const ReportDocument document
+        = PeriodReportDocument::build(report, NormRepository(store).list(), StoreSettings(store).unitCosts(),
+            ReportReader::forActor(store).shownAs(), QDateTime::currentDateTime());
     const QString problem = DocumentPrinter::writePdf(document, path, store);
     if (!problem.isEmpty())
         throw CliError(CliError::Failure, problem);

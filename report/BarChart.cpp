@@ -5,8 +5,9 @@
 #include <QPainter>
 
 #include <algorithm>
-#include <functional>
+#include <array>
 #include <cmath>
+#include <functional>
 
 namespace {
 
@@ -27,11 +28,10 @@ double niceStep(double range, int ticks)
 {
     const double raw = range / ticks;
     const double power = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double factor : {1.0, 2.0, 5.0, 10.0}) {
-        if (factor * power >= raw)
-            return factor * power;
-    }
-    return 10.0 * power;
+    const std::array<double, 4> factors {1.0, 2.0, 5.0, 10.0};
+    const auto fits
+        = std::find_if(factors.cbegin(), factors.cend(), [&](double f) { return f * power >= raw; });
+    return (fits == factors.cend() ? 10.0 : *fits) * power;
 }
 
 } // namespace
@@ -144,7 +144,8 @@ void BarChart::drawColumns(QPainter& painter, const QSize& size) const
         painter.setPen(QPen(QColor(0xd0, 0xd0, 0xd0), 1));
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         painter.setPen(Qt::black);
-        painter.drawText(QRectF(0, y - 8, plot.left() - 6, 16), Qt::AlignRight | Qt::AlignVCenter, valueText(v));
+        painter.drawText(
+            QRectF(0, y - 8, plot.left() - 6, 16), Qt::AlignRight | Qt::AlignVCenter, valueText(v));
     }
     const qsizetype n = std::max<qsizetype>(1, m_categories.size());
     const qreal group = plot.width() / qreal(n);
@@ -154,7 +155,8 @@ void BarChart::drawColumns(QPainter& painter, const QSize& size) const
         const qreal x0 = plot.left() + group * qreal(c) + group * 0.15;
         for (qsizetype s = 0; s < m_series.size(); ++s) {
             const double v = m_series.at(s).values.value(c);
-            const QRectF r(x0 + bar * qreal(s), plot.bottom() - plot.height() * v / top, bar, plot.height() * v / top);
+            const QRectF r(
+                x0 + bar * qreal(s), plot.bottom() - plot.height() * v / top, bar, plot.height() * v / top);
             painter.setPen(QPen(Qt::black, 1));
             painter.setBrush(fill(int(s)));
             painter.drawRect(r);
@@ -185,7 +187,8 @@ void BarChart::drawBars(QPainter& painter, const QSize& size) const
         labelWidth = std::max(labelWidth, metrics.horizontalAdvance(c));
     labelWidth = std::min(labelWidth + 8, size.width() * 0.4);
     const double top = axisMaximum();
-    const QRectF plot(labelWidth, legendHeight + 4, size.width() - labelWidth - 40, size.height() - legendHeight - 8);
+    const QRectF plot(
+        labelWidth, legendHeight + 4, size.width() - labelWidth - 40, size.height() - legendHeight - 8);
     const qsizetype n = std::max<qsizetype>(1, m_categories.size());
     const qreal group = plot.height() / qreal(n);
     const qsizetype seriesCount = std::max<qsizetype>(1, m_series.size());
@@ -195,7 +198,8 @@ void BarChart::drawBars(QPainter& painter, const QSize& size) const
         painter.setPen(Qt::black);
         painter.setFont(chartFont(11));
         painter.drawText(QRectF(0, plot.top() + group * qreal(c), labelWidth - 6, group),
-            Qt::AlignRight | Qt::AlignVCenter, metrics.elidedText(m_categories.at(c), Qt::ElideRight, labelWidth - 6));
+            Qt::AlignRight | Qt::AlignVCenter,
+            metrics.elidedText(m_categories.at(c), Qt::ElideRight, labelWidth - 6));
         for (qsizetype s = 0; s < m_series.size(); ++s) {
             const double v = m_series.at(s).values.value(c);
             const QRectF r(plot.left(), y0 + bar * qreal(s), plot.width() * v / top, bar);

@@ -13,6 +13,7 @@
 #include "store/PersonRepository.h"
 
 #include <algorithm>
+#include <numeric>
 
 using H = ReportHtml;
 
@@ -36,7 +37,7 @@ std::optional<ReportDocument> CaseSummaryDocument::build(
     ReportDocument document(std::move(furniture), std::move(audit));
     document.setJobName(tr("Case summary %1").arg(record->reference));
     document.body().setDefaultStyleSheet(H::stylesheet());
-    document.body().setHtml(summary.html());
+    document.body().setHtml(summary.toHtml());
     return document;
 }
 
@@ -84,13 +85,15 @@ QString CaseSummaryDocument::agencyName(const QString& id) const
     return m_agencyNames.value(id);
 }
 
-QString CaseSummaryDocument::html() const
+QString CaseSummaryDocument::toHtml() const
 {
-    QString html = overview();
-    for (CaseSummarySections::Section s : CaseSummarySections::order()) {
-        if (m_options.sections.contains(s))
-            html += H::heading2(CaseSummarySections::label(s)) + section(s);
-    }
+    const QList<CaseSummarySections::Section> order = CaseSummarySections::order();
+    const QString html = std::accumulate(order.cbegin(), order.cend(), overview(),
+        [this](const QString& done, CaseSummarySections::Section s) {
+            return m_options.sections.contains(s)
+                ? done + H::heading2(CaseSummarySections::label(s)) + section(s)
+                : done;
+        });
     return QStringLiteral("<html><body>%1</body></html>").arg(html);
 }
 
@@ -139,8 +142,8 @@ QString CaseSummaryDocument::subjectSection() const
     QList<QStringList> rows;
     for (const LinkedPerson& other : m_others) {
         rows << QStringList {H::text(other.person.fullName()),
-            H::text(Vocabulary::casePersonRoles().label(other.role)), H::text(H::date(other.person.dateOfBirth)),
-            H::text(other.person.phone)};
+            H::text(Vocabulary::casePersonRoles().label(other.role)),
+            H::text(H::date(other.person.dateOfBirth)), H::text(other.person.phone)};
     }
     return html + H::paragraph(QString())
         + H::table({tr("Household and linked people"), tr("Role"), tr("Date of birth"), tr("Phone")}, rows,
@@ -157,7 +160,8 @@ QString CaseSummaryDocument::referralSection() const
         consent = tr("%1, recorded by %2").arg(consent, c.consentRecordedBy);
     QString closure;
     if (c.closedDate.isValid())
-        closure = tr("%1 (%2)").arg(H::date(c.closedDate), Vocabulary::closureReasons().label(c.closureReason));
+        closure
+            = tr("%1 (%2)").arg(H::date(c.closedDate), Vocabulary::closureReasons().label(c.closureReason));
     return H::fields({{tr("Referral date"), H::date(c.referralDate)},
         {tr("Referring agency"), agencyName(c.referringAgencyId)}, {tr("Referrer"), c.referrerName},
         {tr("Referrer contact"), c.referrerContact}, {tr("Reason for referral"), c.reason},
@@ -227,9 +231,8 @@ QString CaseSummaryDocument::chronologySection() const
     for (const CaseNote& n : m_notes) {
         if (!n.significant)
             continue;
-        const QString source = n.agencyId.isEmpty()
-            ? n.author
-            : tr("%1 (%2)").arg(n.author, agencyName(n.agencyId));
+        const QString source
+            = n.agencyId.isEmpty() ? n.author : tr("%1 (%2)").arg(n.author, agencyName(n.agencyId));
         rows << QStringList {H::text(H::date(n.occurredOn)), H::text(Vocabulary::noteKinds().label(n.kind)),
             H::text(source), H::text(n.text)};
     }
@@ -248,12 +251,11 @@ QString CaseSummaryDocument::notesSection() const
         newest = newest.mid(0, m_options.noteLimit);
     if (newest.isEmpty())
         return H::paragraph(H::text(tr("No notes recorded.")));
-    QString html = H::paragraph(H::small(total > newest.size()
+    const QString caption = H::paragraph(H::small(total > newest.size()
             ? tr("The newest %1 of %2 notes, newest first.").arg(newest.size()).arg(total)
             : tr("All %1 notes, newest first.").arg(total)));
-    for (const CaseNote& note : newest)
-        html += noteHtml(note);
-    return html;
+    return std::accumulate(newest.cbegin(), newest.cend(), caption,
+        [this](const QString& done, const CaseNote& note) { return done + noteHtml(note); });
 }
 
 QString CaseSummaryDocument::noteHtml(const CaseNote& n) const
@@ -275,7 +277,8 @@ const Assessment* CaseSummaryDocument::latest(const QString& kind, const QString
 {
     const Assessment* found = nullptr;
     for (const Assessment& a : m_assessments) {
-        if (!a.meta.deleted && a.kind == kind && a.stage == stage && (!found || a.assessedOn >= found->assessedOn))
+        if (!a.meta.deleted && a.kind == kind && a.stage == stage
+            && (!found || a.assessedOn >= found->assessedOn))
             found = &a;
     }
     return found;
@@ -293,8 +296,8 @@ QStringList CaseSummaryDocument::measureRow(const QString& label, const Assessme
     QString change = H::text(QStringLiteral("–"));
     if (baseline && closing && value(*baseline) >= 0 && value(*closing) >= 0) {
         const double delta = value(*closing) - value(*baseline);
-        change = H::text(QStringLiteral("%1%2").arg(delta > 0 ? QStringLiteral("+") : QString(),
-            QString::number(delta, 'f', decimals)));
+        change = H::text(QStringLiteral("%1%2").arg(
+            delta > 0 ? QStringLiteral("+") : QString(), QString::number(delta, 'f', decimals)));
     }
     return {H::text(label), cell(baseline), cell(closing), change};
 }
@@ -308,12 +311,15 @@ QString CaseSummaryDocument::outcomesSection() const
     const QString close = QStringLiteral("closing");
     QList<QStringList> rows;
     for (int item = 0; item < Ons4::itemCount; ++item) {
-        const QString label = Ons4::higherIsBetter(item) ? Ons4::itemLabel(item)
-                                                         : tr("%1 (lower is better)").arg(Ons4::itemLabel(item));
-        rows << measureRow(label, latest(ons4, base), latest(ons4, close),
+        const QString label = Ons4::higherIsBetter(item)
+            ? Ons4::itemLabel(item)
+            : tr("%1 (lower is better)").arg(Ons4::itemLabel(item));
+        rows << measureRow(
+            label, latest(ons4, base), latest(ons4, close),
             [item](const Assessment& a) { return double(a.ons4.at(size_t(item))); }, 0);
     }
-    rows << measureRow(tr("PAM score"), latest(pam, base), latest(pam, close),
+    rows << measureRow(
+        tr("PAM score"), latest(pam, base), latest(pam, close),
         [](const Assessment& a) { return a.pamScore; }, 1);
     const auto levelText = [](const Assessment* a) {
         return a && PamLevel::levelFor(a->pamScore) > 0 ? tr("Level %1").arg(PamLevel::levelFor(a->pamScore))
@@ -321,13 +327,16 @@ QString CaseSummaryDocument::outcomesSection() const
     };
     rows << QStringList {H::text(tr("PAM level")), H::text(levelText(latest(pam, base))),
         H::text(levelText(latest(pam, close))), QString()};
-    rows << measureRow(tr("GP appointments"), latest(use, base), latest(use, close),
+    rows << measureRow(
+        tr("GP appointments"), latest(use, base), latest(use, close),
         [](const Assessment& a) { return double(a.gpAppointments); }, 0);
-    rows << measureRow(tr("A&E attendances"), latest(use, base), latest(use, close),
+    rows << measureRow(
+        tr("A&E attendances"), latest(use, base), latest(use, close),
         [](const Assessment& a) { return double(a.aeAttendances); }, 0);
-    QString html = H::table({tr("Measure"), tr("Baseline"), tr("Closing"), tr("Change")}, rows, {40, 20, 20, 20});
+    QString html
+        = H::table({tr("Measure"), tr("Baseline"), tr("Closing"), tr("Change")}, rows, {40, 20, 20, 20});
     if (const Assessment* a = latest(use, base); a && a->periodMonths > 0)
-        html += H::paragraph(H::small(tr("Service use counts cover the %1 months before each assessment.")
-                                          .arg(a->periodMonths)));
+        html += H::paragraph(H::small(
+            tr("Service use counts cover the %1 months before each assessment.").arg(a->periodMonths)));
     return html;
 }

@@ -14,7 +14,6 @@
 #include <QHash>
 
 #include <functional>
-
 #include <optional>
 
 class Store;
@@ -38,7 +37,8 @@ public:
     static QString marking(); // "OFFICIAL-SENSITIVE"
 
     // Nothing when no case has that reference. Throws StoreError.
-    static std::optional<ReportDocument> build(Store& store, const QString& reference, const Options& options);
+    static std::optional<ReportDocument> build(
+        Store& store, const QString& reference, const Options& options);
 
 private:
     struct LinkedPerson
@@ -48,7 +48,7 @@ private:
     };
 
     CaseSummaryDocument(Store& store, CaseRecord record, Options options);
-    QString html() const;
+    QString toHtml() const;
     QString overview() const;
     QString section(CaseSummarySections::Section section) const;
     QString subjectSection() const;

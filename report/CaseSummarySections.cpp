@@ -91,7 +91,8 @@ bool CaseSummarySections::parse(const QString& list, CaseSummarySections* sectio
         }
         if (!known) {
             if (error)
-                *error = tr("Unknown section \"%1\"; the sections are: %2.").arg(wanted, keys().join(QStringLiteral(", ")));
+                *error = tr("Unknown section \"%1\"; the sections are: %2.")
+                             .arg(wanted, keys().join(QStringLiteral(", ")));
             return false;
         }
     }

@@ -18,7 +18,6 @@
 #include <QTextCursor>
 
 #include <cmath>
-
 #include <memory>
 
 namespace {
@@ -153,14 +152,15 @@ void drawBodyPage(QPainter& painter, QTextDocument& body, int pageIndex)
 }
 
 struct PdfNotCommitted
-{ };
+{
+};
 
 } // namespace
 
 QPageLayout DocumentPrinter::a4Layout()
 {
-    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
-        QPageLayout::Millimeter);
+    return QPageLayout(
+        QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
 }
 
 int DocumentPrinter::paint(const ReportDocument& document, QPagedPaintDevice* device)
@@ -232,7 +232,9 @@ QString DocumentPrinter::writePdf(const ReportDocument& document, const QString&
     } catch (const PdfNotCommitted&) {
         return tr("Could not write %1: %2").arg(QFileInfo(path).absoluteFilePath(), file.errorString());
     } catch (...) {
-        // The audit could not be kept: the PDF must not exist without it.
+        // The audit could not be kept: the PDF must not exist without it. (`committed` is set
+        // inside the lambda above.)
+        // cppcheck-suppress knownConditionTrueFalse
         if (committed)
             QFile::remove(path);
         throw;

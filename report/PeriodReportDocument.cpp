@@ -26,7 +26,8 @@ QList<QPair<QString, int>> largestFirst(const QMap<QString, int>& counts)
     QList<QPair<QString, int>> sorted;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         sorted << qMakePair(it.key(), it.value());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(
+        sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     return sorted;
 }
 
@@ -68,7 +69,8 @@ QString PeriodReportDocument::marking()
     return tr("OFFICIAL");
 }
 
-ReportDocument PeriodReportDocument::build(Store& store, const QDate& from, const QDate& to, const QDateTime& printedAt)
+ReportDocument PeriodReportDocument::build(
+    Store& store, const QDate& from, const QDate& to, const QDateTime& printedAt)
 {
     const PeriodReport report = PeriodStatistics::compute(store, from, to);
     return build(report, NormRepository(store).list(), StoreSettings(store).unitCosts(),
@@ -81,19 +83,18 @@ ReportDocument PeriodReportDocument::build(const PeriodReport& report, const QLi
     const QString period = QStringLiteral("%1..%2").arg(
         report.from().toString(Qt::ISODate), report.to().toString(Qt::ISODate));
     ReportDocument document(
-        {marking(),
-            tr("Period report %1 to %2").arg(H::date(report.from()), H::date(report.to())), printedBy,
+        {marking(), tr("Period report %1 to %2").arg(H::date(report.from()), H::date(report.to())), printedBy,
             printedAt},
         {QStringLiteral("report"), QString(), QString(), period});
     document.setJobName(tr("Period report %1 to %2").arg(H::date(report.from()), H::date(report.to())));
     document.body().setDefaultStyleSheet(H::stylesheet());
     PeriodReportDocument builder(report, norms, costs, document.body());
-    document.body().setHtml(builder.html());
+    document.body().setHtml(builder.toHtml());
     return document;
 }
 
-PeriodReportDocument::PeriodReportDocument(
-    const PeriodReport& report, const QList<ReferenceNorm>& norms, const UnitCosts& costs, QTextDocument& body)
+PeriodReportDocument::PeriodReportDocument(const PeriodReport& report, const QList<ReferenceNorm>& norms,
+    const UnitCosts& costs, QTextDocument& body)
     : m_report(report)
     , m_norms(norms)
     , m_costs(costs)
@@ -105,7 +106,7 @@ QString PeriodReportDocument::periodText() const
     return tr("%1 to %2").arg(H::date(m_report.from()), H::date(m_report.to()));
 }
 
-QString PeriodReportDocument::html()
+QString PeriodReportDocument::toHtml()
 {
     const QString body = H::heading1(tr("Period report for the partnership board"))
         + H::paragraph(H::bold(periodText()))
@@ -137,7 +138,8 @@ QString PeriodReportDocument::headline() const
             box(median ? QLocale(QLocale::English, QLocale::UnitedKingdom).toString(*median, 'f', 1)
                        : QStringLiteral("–"),
                 tr("Median days from referral to closure")),
-            box(number(m_report.actionsOverdueAtEnd()), tr("Actions overdue on %1").arg(H::date(m_report.to())))}};
+            box(number(m_report.actionsOverdueAtEnd()),
+                tr("Actions overdue on %1").arg(H::date(m_report.to())))}};
     return H::heading2(tr("Headline figures")) + H::table({}, rows, {33, 33, 34});
 }
 
@@ -152,7 +154,8 @@ QString PeriodReportDocument::byMonth()
     for (auto it = byMonth.cbegin(); it != byMonth.cend(); ++it) {
         const QDate first = QDate::fromString(it.key() + QStringLiteral("-01"), Qt::ISODate);
         months << uk.toString(first, QStringLiteral("MMM yyyy"));
-        chartLabels << uk.toString(first, QStringLiteral("MMM")) + QLatin1Char('\n') + QString::number(first.year());
+        chartLabels << uk.toString(first, QStringLiteral("MMM")) + QLatin1Char('\n')
+                + QString::number(first.year());
         counts << it.value();
         rows << QStringList {H::text(months.last()), H::text(number(it.value()))};
     }
@@ -171,8 +174,8 @@ QString PeriodReportDocument::bySource()
     for (const auto& [agency, count] : largestFirst(m_report.referralsBySource())) {
         names << agency;
         counts << count;
-        rows << QStringList {H::text(agency), H::text(number(count)),
-            H::text(share(count, m_report.referralsReceived()))};
+        rows << QStringList {
+            H::text(agency), H::text(number(count)), H::text(share(count, m_report.referralsReceived()))};
     }
     QString html = H::heading2(tr("Referrals received by referring agency"));
     if (rows.isEmpty())
@@ -196,14 +199,16 @@ QString PeriodReportDocument::needsProfile()
             H::text(share(count, m_report.referralsReceived()))};
     }
     QString html = H::heading2(tr("Needs profile"))
-        + H::paragraph(H::small(tr("Needs recorded on the referrals received; a referral can have several.")));
+        + H::paragraph(
+            H::small(tr("Needs recorded on the referrals received; a referral can have several.")));
     if (rows.isEmpty())
         return html + H::paragraph(H::text(tr("No needs recorded on the referrals in the period.")));
     BarChart bars(BarChart::Orientation::Bars);
     bars.setCategories(names);
     bars.addSeries(tr("Referrals"), counts);
     return html + chart(QStringLiteral("needs"), bars, bars.suggestedHeight())
-        + H::table({tr("Need"), tr("Referrals with this need"), tr("Share of referrals")}, rows, {50, 25, 25});
+        + H::table(
+            {tr("Need"), tr("Referrals with this need"), tr("Share of referrals")}, rows, {50, 25, 25});
 }
 
 QString PeriodReportDocument::wellbeing()
@@ -216,7 +221,8 @@ QString PeriodReportDocument::wellbeing()
             normLabels << n.label;
         normValues[n.label].insert(n.item, n.value);
     }
-    QStringList headers {tr("ONS4 item"), tr("Baseline mean"), tr("Closing mean"), tr("Change"), tr("People")};
+    QStringList headers {
+        tr("ONS4 item"), tr("Baseline mean"), tr("Closing mean"), tr("Change"), tr("People")};
     for (const QString& label : normLabels)
         headers << label;
     QStringList items;
@@ -231,13 +237,15 @@ QString PeriodReportDocument::wellbeing()
         after << m.closingMean;
         if (!normLabels.isEmpty())
             reference << normValues.value(normLabels.first()).value(item);
-        const QString label = Ons4::higherIsBetter(item) ? Ons4::itemLabel(item)
-                                                         : tr("%1 (lower is better)").arg(Ons4::itemLabel(item));
+        const QString label = Ons4::higherIsBetter(item)
+            ? Ons4::itemLabel(item)
+            : tr("%1 (lower is better)").arg(Ons4::itemLabel(item));
         QStringList row {H::text(label), H::text(mean(m)), H::text(closingMean(m)), H::text(change(m)),
             H::text(number(m.pairs))};
         for (const QString& normLabel : normLabels) {
             const auto values = normValues.value(normLabel);
-            row << H::text(values.contains(item) ? QString::number(values.value(item), 'f', 2) : QStringLiteral("–"));
+            row << H::text(
+                values.contains(item) ? QString::number(values.value(item), 'f', 2) : QStringLiteral("–"));
         }
         rows << row;
     }
@@ -250,8 +258,9 @@ QString PeriodReportDocument::wellbeing()
     columns.setMaximum(10);
     columns.setDecimals(2);
     return H::heading2(tr("Wellbeing (ONS4): baseline and closing"))
-        + H::paragraph(H::small(tr("Mean scores from 0 to 10 of the people whose closing assessment falls in "
-                                   "the period and who had a baseline; for anxiety a fall is an improvement.")))
+        + H::paragraph(
+            H::small(tr("Mean scores from 0 to 10 of the people whose closing assessment falls in "
+                        "the period and who had a baseline; for anxiety a fall is an improvement.")))
         + chart(QStringLiteral("wellbeing"), columns, 230) + H::table(headers, rows);
 }
 
@@ -283,11 +292,12 @@ QString PeriodReportDocument::pamMovement()
     columns.addSeries(tr("People at baseline"), atBaseline);
     columns.addSeries(tr("People at closing"), atClosing);
     return H::heading2(tr("Patient Activation Measure: level movement"))
-        + H::paragraph(H::text(tr("%1 people had a baseline and a closing PAM; %2 of them moved up at least one "
-                                  "level. Mean score %3 at baseline, %4 at closing.")
-                                   .arg(pam.pairs)
-                                   .arg(m_report.pamImprovedLevel())
-                                   .arg(mean(pam), closingMean(pam))))
+        + H::paragraph(
+            H::text(tr("%1 people had a baseline and a closing PAM; %2 of them moved up at least one "
+                       "level. Mean score %3 at baseline, %4 at closing.")
+                        .arg(pam.pairs)
+                        .arg(m_report.pamImprovedLevel())
+                        .arg(mean(pam), closingMean(pam))))
         + chart(QStringLiteral("pam"), columns, 200) + H::table(headers, rows, {24, 16, 16, 16, 16, 12});
 }
 
@@ -315,7 +325,8 @@ QString PeriodReportDocument::serviceUse() const
         + H::table({tr("Service"), tr("Before support"), tr("After support"), tr("Reduction")}, useRows,
             {40, 20, 20, 20})
         + H::paragraph(QString())
-        + H::table({tr("Estimate"), tr("How it is worked out"), tr("Estimated saving")}, savingsRows, {25, 55, 20})
+        + H::table(
+            {tr("Estimate"), tr("How it is worked out"), tr("Estimated saving")}, savingsRows, {25, 55, 20})
         + H::paragraph(H::small(tr("The two estimates are alternative models of the same savings: quote one "
                                    "and say which, never their sum.")));
 }
@@ -323,11 +334,11 @@ QString PeriodReportDocument::serviceUse() const
 QString PeriodReportDocument::definitions() const
 {
     return H::heading2(tr("How the figures are counted"))
-        + H::paragraph(H::small(
-            tr("Referrals received: referral date in the period. Cases closed and referrals declined: closed or "
-               "declined in the period. Open at the end: referred by the last day and neither closed nor "
-               "declined by then. Actions overdue: on cases open at the end, actions due before the last day "
-               "and not done by it. Outcomes: people whose latest closing assessment falls in the period, "
-               "compared with their baseline. The figures are the same as casebook-cli report gives for the "
-               "period.")));
+        + H::paragraph(H::small(tr(
+            "Referrals received: referral date in the period. Cases closed and referrals declined: closed or "
+            "declined in the period. Open at the end: referred by the last day and neither closed nor "
+            "declined by then. Actions overdue: on cases open at the end, actions due before the last day "
+            "and not done by it. Outcomes: people whose latest closing assessment falls in the period, "
+            "compared with their baseline. The figures are the same as casebook-cli report gives for the "
+            "period.")));
 }

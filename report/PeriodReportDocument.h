@@ -23,16 +23,16 @@ public:
 
     // Figures from the store (PeriodStatistics: the same as `casebook-cli report`), the
     // store's reference norms and unit costs; printed by the store's actor. Throws StoreError.
-    static ReportDocument build(
-        Store& store, const QDate& from, const QDate& to, const QDateTime& printedAt = QDateTime::currentDateTime());
+    static ReportDocument build(Store& store, const QDate& from, const QDate& to,
+        const QDateTime& printedAt = QDateTime::currentDateTime());
     // From figures already worked out (the dashboard holds them): reads nothing.
     static ReportDocument build(const PeriodReport& report, const QList<ReferenceNorm>& norms,
         const UnitCosts& costs, const QString& printedBy, const QDateTime& printedAt);
 
 private:
-    PeriodReportDocument(const PeriodReport& report, const QList<ReferenceNorm>& norms, const UnitCosts& costs,
-        QTextDocument& body);
-    QString html();
+    PeriodReportDocument(const PeriodReport& report, const QList<ReferenceNorm>& norms,
+        const UnitCosts& costs, QTextDocument& body);
+    QString toHtml();
     QString headline() const;
     QString byMonth();
     QString bySource();

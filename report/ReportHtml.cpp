@@ -34,15 +34,18 @@ QString ReportHtml::paragraph(const QString& html)
     return QStringLiteral("<p>%1</p>").arg(html);
 }
 
-QString ReportHtml::table(const QStringList& headers, const QList<QStringList>& rows, const QList<int>& widths)
+QString ReportHtml::table(
+    const QStringList& headers, const QList<QStringList>& rows, const QList<int>& widths)
 {
     // <thead> makes QTextDocument repeat the header row on every page the table spans.
     QString html = QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\">");
     if (!headers.isEmpty())
         html += QStringLiteral("<thead><tr>");
     for (qsizetype i = 0; i < headers.size(); ++i) {
-        const QString width = i < widths.size() ? QStringLiteral(" width=\"%1%\"").arg(widths.at(i)) : QString();
-        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e6e6e6\"%1>%2</th>").arg(width, text(headers.at(i)));
+        const QString width
+            = i < widths.size() ? QStringLiteral(" width=\"%1%\"").arg(widths.at(i)) : QString();
+        html += QStringLiteral("<th align=\"left\" bgcolor=\"#e6e6e6\"%1>%2</th>")
+                    .arg(width, text(headers.at(i)));
     }
     if (!headers.isEmpty())
         html += QStringLiteral("</tr></thead>");
@@ -70,7 +73,10 @@ QString ReportHtml::fields(const QList<QPair<QString, QString>>& rows)
 
 QString ReportHtml::image(const QString& name, int width, int height)
 {
-    return QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"/></p>").arg(name).arg(width).arg(height);
+    return QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"/></p>")
+        .arg(name)
+        .arg(width)
+        .arg(height);
 }
 
 QString ReportHtml::stylesheet()

@@ -45,9 +45,10 @@ void TestCliDocuments::initTestCase()
     CLI_OK(m_cli->init());
     const CliResult added = m_cli->run({QStringLiteral("case"), QStringLiteral("add"),
         QStringLiteral("--referring-agency"), QStringLiteral("Lancashire Police"), QStringLiteral("--reason"),
-        QStringLiteral("Reasonword: neighbours worried."), QStringLiteral("--given-name"), QStringLiteral("Alex"),
-        QStringLiteral("--family-name"), QStringLiteral("Example"), QStringLiteral("--referral-date"),
-        QStringLiteral("2025-01-06"), QStringLiteral("--need"), QStringLiteral("hoarding")});
+        QStringLiteral("Reasonword: neighbours worried."), QStringLiteral("--given-name"),
+        QStringLiteral("Alex"), QStringLiteral("--family-name"), QStringLiteral("Example"),
+        QStringLiteral("--referral-date"), QStringLiteral("2025-01-06"), QStringLiteral("--need"),
+        QStringLiteral("hoarding")});
     CLI_OK(added);
     m_reference = added.out.trimmed();
     CLI_OK(m_cli->run({QStringLiteral("note"), QStringLiteral("add"), m_reference, QStringLiteral("--kind"),
@@ -70,13 +71,15 @@ QString TestCliDocuments::pdfText(const QString& path)
 
 QStringList TestCliDocuments::entries() const
 {
-    return QDir(m_dir->path()).entryList(QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+    return QDir(m_dir->path())
+        .entryList(QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 void TestCliDocuments::summaryPdf()
 {
     const QString path = m_cli->path(QStringLiteral("summary.pdf"));
-    const CliResult result = m_cli->run({QStringLiteral("summary"), m_reference, QStringLiteral("--pdf"), path});
+    const CliResult result
+        = m_cli->run({QStringLiteral("summary"), m_reference, QStringLiteral("--pdf"), path});
     CLI_OK(result);
     QCOMPARE(result.out, QStringLiteral("Wrote the case summary of %1 to %2\n").arg(m_reference, path));
     QCOMPARE(result.err, QString());
@@ -108,10 +111,12 @@ void TestCliDocuments::summaryBadSection()
 {
     const QStringList before = entries();
     CLI_FAILS(m_cli->run({QStringLiteral("summary"), m_reference, QStringLiteral("--pdf"),
-                  m_cli->path(QStringLiteral("bad.pdf")), QStringLiteral("--sections"), QStringLiteral("needs,gossip")}),
+                  m_cli->path(QStringLiteral("bad.pdf")), QStringLiteral("--sections"),
+                  QStringLiteral("needs,gossip")}),
         5,
-        QStringLiteral("casebook-cli: Unknown section \"gossip\"; the sections are: subject, referral, risk, needs, "
-                       "actions, chronology, notes, outcomes."));
+        QStringLiteral(
+            "casebook-cli: Unknown section \"gossip\"; the sections are: subject, referral, risk, needs, "
+            "actions, chronology, notes, outcomes."));
     QCOMPARE(entries(), before);
 }
 
@@ -135,8 +140,8 @@ void TestCliDocuments::unwritablePdfLeavesNothing_data()
     QTest::addColumn<QStringList>("command");
     QTest::addColumn<QString>("relative");
     const QStringList summary {QStringLiteral("summary"), QStringLiteral("REF")};
-    const QStringList report {QStringLiteral("report"), QStringLiteral("--from"), QStringLiteral("2025-01-01"),
-        QStringLiteral("--to"), QStringLiteral("2025-12-31")};
+    const QStringList report {QStringLiteral("report"), QStringLiteral("--from"),
+        QStringLiteral("2025-01-01"), QStringLiteral("--to"), QStringLiteral("2025-12-31")};
     QTest::newRow("summary, missing folder") << summary << QStringLiteral("missing/summary.pdf");
     QTest::newRow("summary, a folder") << summary << QStringLiteral("a-folder");
     QTest::newRow("report, missing folder") << report << QStringLiteral("missing/report.pdf");
@@ -153,7 +158,8 @@ void TestCliDocuments::unwritablePdfLeavesNothing()
     const QString path = m_cli->path(relative);
     const CliResult result = m_cli->run(command + QStringList {QStringLiteral("--pdf"), path});
     CLI_EXPECT(result, 1);
-    QVERIFY2(result.err.startsWith(QStringLiteral("casebook-cli: Could not write %1: ").arg(path)), qPrintable(result.err));
+    QVERIFY2(result.err.startsWith(QStringLiteral("casebook-cli: Could not write %1: ").arg(path)),
+        qPrintable(result.err));
     QCOMPARE(result.errLines().size(), 1);
     QCOMPARE(entries(), before);
     QVERIFY(QDir(m_cli->path(QStringLiteral("a-folder"))).isEmpty());
@@ -163,8 +169,9 @@ void TestCliDocuments::unwritablePdfLeavesNothing()
 void TestCliDocuments::reportPdf()
 {
     const QString path = m_cli->path(QStringLiteral("board.pdf"));
-    const CliResult result = m_cli->run({QStringLiteral("report"), QStringLiteral("--from"), QStringLiteral("2025-01-01"),
-        QStringLiteral("--to"), QStringLiteral("2025-12-31"), QStringLiteral("--pdf"), path});
+    const CliResult result
+        = m_cli->run({QStringLiteral("report"), QStringLiteral("--from"), QStringLiteral("2025-01-01"),
+            QStringLiteral("--to"), QStringLiteral("2025-12-31"), QStringLiteral("--pdf"), path});
     CLI_OK(result);
     QCOMPARE(result.out, QStringLiteral("Wrote the period report to %1\n").arg(path));
     const QString text = pdfText(path);
@@ -177,14 +184,15 @@ void TestCliDocuments::reportPdf()
 
 void TestCliDocuments::reportJsonUnchanged()
 {
-    const CliResult json = m_cli->run({QStringLiteral("report"), QStringLiteral("--from"), QStringLiteral("2025-01-01"),
-        QStringLiteral("--to"), QStringLiteral("2025-12-31"), QStringLiteral("--json")});
+    const CliResult json
+        = m_cli->run({QStringLiteral("report"), QStringLiteral("--from"), QStringLiteral("2025-01-01"),
+            QStringLiteral("--to"), QStringLiteral("2025-12-31"), QStringLiteral("--json")});
     CLI_OK(json);
     QCOMPARE(json.object().value(QStringLiteral("referrals_received")).toInt(), 1);
     QCOMPARE(json.object().value(QStringLiteral("open_at_end")).toInt(), 1);
     QCOMPARE(json.err, QString());
-    const CliResult text = m_cli->run({QStringLiteral("report"), QStringLiteral("--from"), QStringLiteral("2025-01-01"),
-        QStringLiteral("--to"), QStringLiteral("2025-12-31")});
+    const CliResult text = m_cli->run({QStringLiteral("report"), QStringLiteral("--from"),
+        QStringLiteral("2025-01-01"), QStringLiteral("--to"), QStringLiteral("2025-12-31")});
     CLI_OK(text);
     QVERIFY(text.out.startsWith(QStringLiteral("Period 2025-01-01 to 2025-12-31\n")));
 }
@@ -193,14 +201,17 @@ void TestCliDocuments::exportsAudited()
 {
     const QStringList before = m_cli->auditChanges();
     CLI_OK(m_cli->run({QStringLiteral("summary"), m_reference, QStringLiteral("--pdf"),
-        m_cli->path(QStringLiteral("audited.pdf")), QStringLiteral("--sections"), QStringLiteral("needs,notes")}));
+        m_cli->path(QStringLiteral("audited.pdf")), QStringLiteral("--sections"),
+        QStringLiteral("needs,notes")}));
     CLI_OK(m_cli->run({QStringLiteral("report"), QStringLiteral("--from"), QStringLiteral("2025-04-01"),
         QStringLiteral("--to"), QStringLiteral("2026-03-31"), QStringLiteral("--pdf"),
         m_cli->path(QStringLiteral("audited-board.pdf"))}));
     const QStringList after = m_cli->auditChanges();
     QCOMPARE(after.size(), before.size() + 2);
-    QVERIFY2(after.at(after.size() - 2).startsWith(QStringLiteral("export case ")), qPrintable(after.at(after.size() - 2)));
-    QVERIFY(after.at(after.size() - 2).endsWith(QStringLiteral(" %1 case summary: needs,notes").arg(m_reference)));
+    QVERIFY2(after.at(after.size() - 2).startsWith(QStringLiteral("export case ")),
+        qPrintable(after.at(after.size() - 2)));
+    QVERIFY(after.at(after.size() - 2)
+                .endsWith(QStringLiteral(" %1 case summary: needs,notes").arg(m_reference)));
     QCOMPARE(after.last(), QStringLiteral("export report   2025-04-01..2026-03-31"));
 }
 
@@ -208,7 +219,8 @@ void TestCliDocuments::helpListsSections()
 {
     const CliResult help = m_cli->run({QStringLiteral("summary"), QStringLiteral("--help")});
     CLI_OK(help);
-    QVERIFY2(help.out.contains(QStringLiteral("subject, referral, risk, needs, actions, chronology, notes, outcomes.")),
+    QVERIFY2(help.out.contains(
+                 QStringLiteral("subject, referral, risk, needs, actions, chronology, notes, outcomes.")),
         qPrintable(help.out));
 }
 

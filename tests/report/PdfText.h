@@ -19,8 +19,9 @@ inline QString read(const QString& pdfPath, QString* problem)
         return QString();
     }
     QProcess process;
-    process.start(tool, {QStringLiteral("-layout"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdfPath,
-                            QStringLiteral("-")});
+    process.start(tool,
+        {QStringLiteral("-layout"), QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdfPath,
+            QStringLiteral("-")});
     if (!process.waitForFinished(60000) || process.exitCode() != 0) {
         *problem = QStringLiteral("pdftotext failed: ") + QString::fromUtf8(process.readAllStandardError());
         return QString();

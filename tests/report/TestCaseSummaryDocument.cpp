@@ -4,7 +4,6 @@
 // every export and print leaves.
 
 #include "PdfText.h"
-#include "store/StoreTestSupport.h"
 #include "report/CaseSummaryDocument.h"
 #include "report/DocumentPrinter.h"
 #include "store/ActionRepository.h"
@@ -15,6 +14,7 @@
 #include "store/NeedRepository.h"
 #include "store/NoteRepository.h"
 #include "store/PersonRepository.h"
+#include "store/StoreTestSupport.h"
 #include "store/UserRepository.h"
 
 #include <QDir>
@@ -22,6 +22,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <numeric>
 
 class TestCaseSummaryDocument : public QObject
 {
@@ -137,9 +140,10 @@ void TestCaseSummaryDocument::addCase()
     });
     addNote(QStringLiteral("Chronologyword: multi-agency meeting agreed a plan."), QDate(2025, 1, 20), true);
     addNote(QStringLiteral("Everyonenoteword: phoned to arrange a visit."), QDate(2025, 1, 21));
-    addNote(QStringLiteral("Policeonlyword: intelligence shared with the team lead."), QDate(2025, 1, 22), true,
-        m_police, true);
-    addNote(QStringLiteral("Fireonlyword: internal fire service note."), QDate(2025, 1, 23), true, m_fire, true);
+    addNote(QStringLiteral("Policeonlyword: intelligence shared with the team lead."), QDate(2025, 1, 22),
+        true, m_police, true);
+    addNote(
+        QStringLiteral("Fireonlyword: internal fire service note."), QDate(2025, 1, 23), true, m_fire, true);
 }
 
 void TestCaseSummaryDocument::addNote(
@@ -187,7 +191,8 @@ void TestCaseSummaryDocument::markingAndPageNumbersOnEveryPage()
 {
     m_store->write([&] {
         for (int i = 0; i < 120; ++i)
-            addNote(QStringLiteral("Routine contact number %1 with a few words of text.").arg(i), QDate(2025, 2, 1));
+            addNote(QStringLiteral("Routine contact number %1 with a few words of text.").arg(i),
+                QDate(2025, 2, 1));
     });
     int expectedPages = 0;
     const QString text = exportText(CaseSummaryDocument::Options(), &expectedPages);
@@ -196,11 +201,14 @@ void TestCaseSummaryDocument::markingAndPageNumbersOnEveryPage()
     QCOMPARE(pages.size(), expectedPages);
     for (int i = 0; i < pages.size(); ++i) {
         const QString& page = pages.at(i);
-        QVERIFY2(page.count(QStringLiteral("OFFICIAL-SENSITIVE")) == 2, qPrintable(QStringLiteral("page %1").arg(i + 1)));
+        QVERIFY2(page.count(QStringLiteral("OFFICIAL-SENSITIVE")) == 2,
+            qPrintable(QStringLiteral("page %1").arg(i + 1)));
         QVERIFY2(page.trimmed().startsWith(QStringLiteral("OFFICIAL-SENSITIVE")), qPrintable(page.left(200)));
-        QVERIFY2(page.contains(QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages.size())), qPrintable(page.right(300)));
+        QVERIFY2(page.contains(QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages.size())),
+            qPrintable(page.right(300)));
         QVERIFY(page.contains(QStringLiteral("Case summary PVT-2025-0042: Alex Subjectsurname")));
-        QVERIFY(page.contains(QRegularExpression(QStringLiteral("Printed by tester on \\d\\d/\\d\\d/\\d{4} at \\d\\d:\\d\\d"))));
+        QVERIFY(page.contains(QRegularExpression(
+            QStringLiteral("Printed by tester on \\d\\d/\\d\\d/\\d{4} at \\d\\d:\\d\\d"))));
     }
 }
 
@@ -215,28 +223,30 @@ void TestCaseSummaryDocument::onlyTheChosenSections_data()
         QStringLiteral("Outcome measures")};
     QTest::newRow("needs and actions")
         << QStringLiteral("needs,actions")
-        << QStringList {QStringLiteral("Needs"), QStringLiteral("Neednoteword"), QStringLiteral("Agencies and actions"),
-               QStringLiteral("Overdueactionword")}
+        << QStringList {QStringLiteral("Needs"), QStringLiteral("Neednoteword"),
+               QStringLiteral("Agencies and actions"), QStringLiteral("Overdueactionword")}
         << QStringList {QStringLiteral("Subject and household"), QStringLiteral("Householdmembername"),
-               QStringLiteral("Referralreasonword"), QStringLiteral("Riskrationaleword"), QStringLiteral("Chronology"),
-               QStringLiteral("Chronologyword"), QStringLiteral("Recent notes"), QStringLiteral("Everyonenoteword"),
-               QStringLiteral("Outcome measures"), QStringLiteral("Life satisfaction")};
+               QStringLiteral("Referralreasonword"), QStringLiteral("Riskrationaleword"),
+               QStringLiteral("Chronology"), QStringLiteral("Chronologyword"), QStringLiteral("Recent notes"),
+               QStringLiteral("Everyonenoteword"), QStringLiteral("Outcome measures"),
+               QStringLiteral("Life satisfaction")};
     QTest::newRow("subject, referral, risk")
         << QStringLiteral("subject,referral,risk")
         << QStringList {QStringLiteral("Subject and household"), QStringLiteral("Householdmembername"),
                QStringLiteral("Referral and consent"), QStringLiteral("Referralreasonword"),
                QStringLiteral("Riskrationaleword")}
         << QStringList {QStringLiteral("Neednoteword"), QStringLiteral("Overdueactionword"),
-               QStringLiteral("Chronologyword"), QStringLiteral("Everyonenoteword"), QStringLiteral("Outcome measures")};
+               QStringLiteral("Chronologyword"), QStringLiteral("Everyonenoteword"),
+               QStringLiteral("Outcome measures")};
     QTest::newRow("chronology, notes, outcomes")
         << QStringLiteral("outcomes,notes,chronology") // any order; printed in the document's
         << QStringList {QStringLiteral("Chronology of significant events"), QStringLiteral("Chronologyword"),
-               QStringLiteral("Recent notes"), QStringLiteral("Everyonenoteword"), QStringLiteral("Outcome measures"),
-               QStringLiteral("Life satisfaction")}
+               QStringLiteral("Recent notes"), QStringLiteral("Everyonenoteword"),
+               QStringLiteral("Outcome measures"), QStringLiteral("Life satisfaction")}
         << QStringList {QStringLiteral("Subject and household"), QStringLiteral("Neednoteword"),
                QStringLiteral("Overdueactionword"), QStringLiteral("Referralreasonword")};
-    QTest::newRow("all") << QStringLiteral("subject,referral,risk,needs,actions,chronology,notes,outcomes") << all
-                         << QStringList();
+    QTest::newRow("all") << QStringLiteral("subject,referral,risk,needs,actions,chronology,notes,outcomes")
+                         << all << QStringList();
 }
 
 void TestCaseSummaryDocument::onlyTheChosenSections()
@@ -251,7 +261,8 @@ void TestCaseSummaryDocument::onlyTheChosenSections()
     for (const QString& expected : present)
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" missing in:\n") + text));
     for (const QString& unexpected : absent)
-        QVERIFY2(!text.contains(unexpected), qPrintable(unexpected + QStringLiteral(" printed although not chosen")));
+        QVERIFY2(!text.contains(unexpected),
+            qPrintable(unexpected + QStringLiteral(" printed although not chosen")));
 }
 
 void TestCaseSummaryDocument::agencyOnlyNotesOnlyForTheirAgency()
@@ -277,11 +288,9 @@ void TestCaseSummaryDocument::overdueActionsSaidInWords()
     const QString text = exportText(options);
     const QStringList lines = text.split(QLatin1Char('\n'));
     const auto line = [&](const QString& word) {
-        for (const QString& l : lines) {
-            if (l.contains(word))
-                return l;
-        }
-        return QString();
+        const auto found
+            = std::find_if(lines.cbegin(), lines.cend(), [&](const QString& l) { return l.contains(word); });
+        return found == lines.cend() ? QString() : *found;
     };
     QVERIFY2(line(QStringLiteral("Overdueactionword")).contains(QStringLiteral("OVERDUE")), qPrintable(text));
     QVERIFY(!line(QStringLiteral("Futureactionword")).contains(QStringLiteral("OVERDUE")));
@@ -292,9 +301,10 @@ void TestCaseSummaryDocument::fiveHundredNotesAllPrinted()
 {
     m_store->write([&] {
         for (int i = 0; i < 500; ++i) {
-            addNote(QStringLiteral("Visit note with distinctive word zq%1x and an ordinary sentence about the "
-                                   "home, the garden and the next appointment.")
-                        .arg(i, 3, 10, QLatin1Char('0')),
+            addNote(
+                QStringLiteral("Visit note with distinctive word zq%1x and an ordinary sentence about the "
+                               "home, the garden and the next appointment.")
+                    .arg(i, 3, 10, QLatin1Char('0')),
                 QDate(2024, 1, 1).addDays(i));
         }
     });
@@ -305,7 +315,8 @@ void TestCaseSummaryDocument::fiveHundredNotesAllPrinted()
     QVERIFY2(pages.size() >= 10, qPrintable(QString::number(pages.size())));
     for (int i = 0; i < 500; ++i) {
         const QString word = QStringLiteral("zq%1x").arg(i, 3, 10, QLatin1Char('0'));
-        QVERIFY2(text.count(word) == 1, qPrintable(word + QStringLiteral(" x") + QString::number(text.count(word)) + text.right(3000)));
+        QVERIFY2(text.count(word) == 1,
+            qPrintable(word + QStringLiteral(" x") + QString::number(text.count(word)) + text.right(3000)));
     }
     for (const QString& page : pages)
         QCOMPARE(page.count(QStringLiteral("OFFICIAL-SENSITIVE")), 2);
@@ -316,7 +327,8 @@ void TestCaseSummaryDocument::noteLimitKeepsTheNewest()
 {
     m_store->write([&] {
         for (int i = 0; i < 30; ++i)
-            addNote(QStringLiteral("Limited note zq%1x.").arg(i, 3, 10, QLatin1Char('0')), QDate(2025, 4, 1).addDays(i));
+            addNote(QStringLiteral("Limited note zq%1x.").arg(i, 3, 10, QLatin1Char('0')),
+                QDate(2025, 4, 1).addDays(i));
     });
     CaseSummaryDocument::Options options;
     QVERIFY(CaseSummarySections::parse(QStringLiteral("notes"), &options.sections, nullptr));
@@ -334,7 +346,8 @@ void TestCaseSummaryDocument::longNoteBreaksAcrossPages()
     QStringList sentences;
     for (int i = 0; i < 400; ++i)
         sentences << QStringLiteral("Sentence w%1w of a very long note.").arg(i);
-    addNote(sentences.join(QLatin1Char(' ')) + QStringLiteral(" https://example.org/") + QString(300, QLatin1Char('a')),
+    addNote(sentences.join(QLatin1Char(' ')) + QStringLiteral(" https://example.org/")
+            + QString(300, QLatin1Char('a')),
         QDate(2025, 5, 1));
     CaseSummaryDocument::Options options;
     QVERIFY(CaseSummarySections::parse(QStringLiteral("notes"), &options.sections, nullptr));
@@ -363,7 +376,8 @@ void TestCaseSummaryDocument::exportAndPrintAreAudited()
     QVERIFY(CaseSummarySections::parse(QStringLiteral("needs,notes"), &options.sections, nullptr));
     const auto document = CaseSummaryDocument::build(*m_store, reference, options);
     QVERIFY(document);
-    QVERIFY(DocumentPrinter::writePdf(*document, m_dir->filePath(QStringLiteral("a.pdf")), *m_store).isEmpty());
+    QVERIFY(
+        DocumentPrinter::writePdf(*document, m_dir->filePath(QStringLiteral("a.pdf")), *m_store).isEmpty());
     AuditEntry last = AuditLog(*m_store).entries(reference, 1).value(0);
     QCOMPARE(last.action, QStringLiteral("export"));
     QCOMPARE(last.entity, QStringLiteral("case"));
@@ -406,14 +420,16 @@ void TestCaseSummaryDocument::unwritablePathLeavesNothing()
     const QString problem = DocumentPrinter::writePdf(*document, path, *m_store);
     QVERIFY2(problem.startsWith(QStringLiteral("Could not write %1: ").arg(path)), qPrintable(problem));
     QCOMPARE(AuditLog(*m_store).count(), audited);
-    const QStringList changed = StoreTestSupport::differences(before, StoreTestSupport::snapshot(m_dir->path()));
+    const QStringList changed
+        = StoreTestSupport::differences(before, StoreTestSupport::snapshot(m_dir->path()));
     for (const QString& change : changed) // the store's own files may change (WAL); nothing else
         QVERIFY2(change.contains(QStringLiteral("team.store")), qPrintable(change));
 }
 
 void TestCaseSummaryDocument::unknownReference()
 {
-    QVERIFY(!CaseSummaryDocument::build(*m_store, QStringLiteral("PVT-1999-0001"), CaseSummaryDocument::Options()));
+    QVERIFY(!CaseSummaryDocument::build(
+        *m_store, QStringLiteral("PVT-1999-0001"), CaseSummaryDocument::Options()));
 }
 
 void TestCaseSummaryDocument::sectionKeys()
@@ -422,8 +438,9 @@ void TestCaseSummaryDocument::sectionKeys()
     QString error;
     QVERIFY(!CaseSummarySections::parse(QStringLiteral("needs,colour"), &sections, &error));
     QCOMPARE(error,
-        QStringLiteral("Unknown section \"colour\"; the sections are: subject, referral, risk, needs, actions, "
-                       "chronology, notes, outcomes."));
+        QStringLiteral(
+            "Unknown section \"colour\"; the sections are: subject, referral, risk, needs, actions, "
+            "chronology, notes, outcomes."));
     QVERIFY(!CaseSummarySections::parse(QStringLiteral(" , "), &sections, &error));
     QVERIFY(CaseSummarySections::parse(QStringLiteral("notes, needs"), &sections, &error));
     QCOMPARE(sections.chosenKeys(), (QStringList {QStringLiteral("needs"), QStringLiteral("notes")}));
@@ -435,7 +452,8 @@ void TestCaseSummaryDocument::sameBreaksAtAnyResolution()
 {
     m_store->write([&] {
         for (int i = 0; i < 80; ++i)
-            addNote(QStringLiteral("Paged note pg%1x with enough text to fill a line or two of the page.").arg(i),
+            addNote(
+                QStringLiteral("Paged note pg%1x with enough text to fill a line or two of the page.").arg(i),
                 QDate(2025, 2, 1).addDays(i));
     });
     const auto document = CaseSummaryDocument::build(*m_store, reference, CaseSummaryDocument::Options());
@@ -447,7 +465,8 @@ void TestCaseSummaryDocument::sameBreaksAtAnyResolution()
             QPdfWriter writer(path);
             writer.setPageLayout(DocumentPrinter::a4Layout());
             writer.setResolution(dpi);
-            QCOMPARE(DocumentPrinter::paint(*document, &writer), DocumentPrinter::pageCount(*document, DocumentPrinter::a4Layout()));
+            QCOMPARE(DocumentPrinter::paint(*document, &writer),
+                DocumentPrinter::pageCount(*document, DocumentPrinter::a4Layout()));
         }
         QString problem;
         QStringList firstWords;

@@ -4,7 +4,6 @@
 // audited with its period.
 
 #include "PdfText.h"
-#include "store/StoreTestSupport.h"
 #include "report/DocumentPrinter.h"
 #include "report/PeriodReportDocument.h"
 #include "report/PeriodStatistics.h"
@@ -14,10 +13,14 @@
 #include "store/CaseRepository.h"
 #include "store/NeedRepository.h"
 #include "store/PersonRepository.h"
+#include "store/StoreTestSupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+
+#include <algorithm>
+#include <numeric>
 
 class TestPeriodReportDocument : public QObject
 {
@@ -72,7 +75,8 @@ void TestPeriodReportDocument::addCase(int number, const QDate& referred, bool c
         a.kind = QStringLiteral("ons4");
         a.stage = stage;
         a.assessedOn = stage == QLatin1String("baseline") ? referred : c.closedDate;
-        a.ons4 = stage == QLatin1String("baseline") ? std::array<int, 4> {4, 4, 4, 8} : std::array<int, 4> {7, 7, 7, 4};
+        a.ons4 = stage == QLatin1String("baseline") ? std::array<int, 4> {4, 4, 4, 8}
+                                                    : std::array<int, 4> {7, 7, 7, 4};
         AssessmentRepository(*m_store).add(a, c.reference);
     }
 }
@@ -85,7 +89,8 @@ void TestPeriodReportDocument::initTestCase()
     m_store->write([&] {
         for (int i = 1; i <= 55; ++i) {
             const QDate referred = m_from.addDays((i * 5) % 300);
-            addCase(i, referred, i <= 46, i % 3 ? QStringLiteral("Lancashire Police") : QStringLiteral("Social Prescribing"));
+            addCase(i, referred, i <= 46,
+                i % 3 ? QStringLiteral("Lancashire Police") : QStringLiteral("Social Prescribing"));
         }
     });
     const ReportDocument document = PeriodReportDocument::build(*m_store, m_from, m_to);
@@ -149,15 +154,15 @@ void TestPeriodReportDocument::wellbeingAgainstTheNorms()
     QVERIFY(m_text.contains(QStringLiteral("Wellbeing (ONS4): baseline and closing")));
     const QStringList lines = m_text.split(QLatin1Char('\n'));
     const auto line = [&](const QString& start) {
-        for (const QString& l : lines) {
-            if (l.trimmed().startsWith(start))
-                return l.simplified();
-        }
-        return QString();
+        const auto found = std::find_if(
+            lines.cbegin(), lines.cend(), [&](const QString& l) { return l.trimmed().startsWith(start); });
+        return found == lines.cend() ? QString() : found->simplified();
     };
     // item, baseline, closing, change, people, the UK norm shipped with every store
-    QCOMPARE(line(QStringLiteral("Life satisfaction 4.00")), QStringLiteral("Life satisfaction 4.00 7.00 +3.00 46 7.45"));
-    QCOMPARE(line(QStringLiteral("Anxiety (lower")).left(42), QStringLiteral("Anxiety (lower 8.00 4.00 -4.00 46 3.23"));
+    QCOMPARE(line(QStringLiteral("Life satisfaction 4.00")),
+        QStringLiteral("Life satisfaction 4.00 7.00 +3.00 46 7.45"));
+    QCOMPARE(line(QStringLiteral("Anxiety (lower")).left(42),
+        QStringLiteral("Anxiety (lower 8.00 4.00 -4.00 46 3.23"));
     QVERIFY(m_text.contains(QStringLiteral("Patient Activation Measure: level movement")));
 }
 

@@ -4,7 +4,6 @@
 // cases without closing measures and actions on both sides of the last day.
 
 #include "PdfText.h"
-#include "store/StoreTestSupport.h"
 #include "core/SavingsCalculator.h"
 #include "report/PeriodStatistics.h"
 #include "store/ActionRepository.h"
@@ -12,9 +11,13 @@
 #include "store/AssessmentRepository.h"
 #include "store/CaseRepository.h"
 #include "store/NeedRepository.h"
+#include "store/StoreTestSupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <numeric>
 
 class TestPeriodStatistics : public QObject
 {
@@ -30,8 +33,8 @@ private slots:
     void sameFiguresAsTheCliJson();
 
 private:
-    QString addCase(const QString& reference, const QDate& referred, const QString& agency, const QString& status,
-        const QDate& closed = QDate(), const QDate& statusDate = QDate());
+    QString addCase(const QString& reference, const QDate& referred, const QString& agency,
+        const QString& status, const QDate& closed = QDate(), const QDate& statusDate = QDate());
     void addNeed(const QString& reference, const QString& key);
     void addAction(const QString& reference, const QDate& due, const QString& status, const QDate& completed);
     void addOns4(const QString& reference, const QString& stage, const QDate& on, std::array<int, 4> scores);
@@ -114,7 +117,8 @@ void TestPeriodStatistics::addOns4(
     AssessmentRepository(*m_store).add(a, reference);
 }
 
-void TestPeriodStatistics::addPam(const QString& reference, const QString& stage, const QDate& on, double score)
+void TestPeriodStatistics::addPam(
+    const QString& reference, const QString& stage, const QDate& on, double score)
 {
     Assessment a;
     a.caseId = m_caseIds.value(reference);
@@ -147,14 +151,19 @@ void TestPeriodStatistics::buildStore()
     m_store->write([&] {
         // A: referred the day before the period, still open: open at the end, not received.
         addCase(QStringLiteral("PVT-2024-0001"), d("2024-12-31"), police, QStringLiteral("open"));
-        addAction(QStringLiteral("PVT-2024-0001"), d("2025-03-01"), QStringLiteral("open"), QDate()); // overdue
-        addAction(QStringLiteral("PVT-2024-0001"), d("2025-03-31"), QStringLiteral("open"), QDate()); // due on the last day
-        addOns4(QStringLiteral("PVT-2024-0001"), QStringLiteral("baseline"), d("2025-01-10"), {1, 1, 1, 9}); // no closing
+        addAction(
+            QStringLiteral("PVT-2024-0001"), d("2025-03-01"), QStringLiteral("open"), QDate()); // overdue
+        addAction(QStringLiteral("PVT-2024-0001"), d("2025-03-31"), QStringLiteral("open"),
+            QDate()); // due on the last day
+        addOns4(QStringLiteral("PVT-2024-0001"), QStringLiteral("baseline"), d("2025-01-10"),
+            {1, 1, 1, 9}); // no closing
         // B: referred on the first day, closed on the last (89 days).
-        addCase(QStringLiteral("PVT-2025-0001"), d("2025-01-01"), police, QStringLiteral("closed"), d("2025-03-31"));
+        addCase(QStringLiteral("PVT-2025-0001"), d("2025-01-01"), police, QStringLiteral("closed"),
+            d("2025-03-31"));
         addNeed(QStringLiteral("PVT-2025-0001"), QStringLiteral("hoarding"));
         addNeed(QStringLiteral("PVT-2025-0001"), QStringLiteral("debt"));
-        addAction(QStringLiteral("PVT-2025-0001"), d("2025-01-05"), QStringLiteral("open"), QDate()); // closed case: not counted
+        addAction(QStringLiteral("PVT-2025-0001"), d("2025-01-05"), QStringLiteral("open"),
+            QDate()); // closed case: not counted
         addOns4(QStringLiteral("PVT-2025-0001"), QStringLiteral("baseline"), d("2025-01-02"), {4, 5, 6, 7});
         addOns4(QStringLiteral("PVT-2025-0001"), QStringLiteral("closing"), d("2025-03-31"), {6, 7, 8, 3});
         addPam(QStringLiteral("PVT-2025-0001"), QStringLiteral("baseline"), d("2025-01-02"), 45.0); // level 1
@@ -174,15 +183,19 @@ void TestPeriodStatistics::buildStore()
             d("2025-02-20"));
         // F: referred before, closed the day after the end: open at the end; an action due in
         // the period and done after the end was overdue on the last day.
-        addCase(QStringLiteral("PVT-2024-0002"), d("2024-11-01"), police, QStringLiteral("closed"), d("2025-04-02"));
+        addCase(QStringLiteral("PVT-2024-0002"), d("2024-11-01"), police, QStringLiteral("closed"),
+            d("2025-04-02"));
         addAction(QStringLiteral("PVT-2024-0002"), d("2025-02-01"), QStringLiteral("done"), d("2025-04-10"));
-        addPam(QStringLiteral("PVT-2024-0002"), QStringLiteral("baseline"), d("2024-11-05"), 70.0); // no closing
+        addPam(
+            QStringLiteral("PVT-2024-0002"), QStringLiteral("baseline"), d("2024-11-05"), 70.0); // no closing
         // G: referred and closed before the period; its closing measure is outside it.
-        addCase(QStringLiteral("PVT-2024-0003"), d("2024-10-01"), police, QStringLiteral("closed"), d("2024-12-31"));
+        addCase(QStringLiteral("PVT-2024-0003"), d("2024-10-01"), police, QStringLiteral("closed"),
+            d("2024-12-31"));
         addOns4(QStringLiteral("PVT-2024-0003"), QStringLiteral("baseline"), d("2024-10-02"), {0, 0, 0, 10});
         addOns4(QStringLiteral("PVT-2024-0003"), QStringLiteral("closing"), d("2024-12-31"), {10, 10, 10, 0});
         // H: referred and closed inside the period (31 days).
-        addCase(QStringLiteral("PVT-2025-0005"), d("2025-01-15"), police, QStringLiteral("closed"), d("2025-02-15"));
+        addCase(QStringLiteral("PVT-2025-0005"), d("2025-01-15"), police, QStringLiteral("closed"),
+            d("2025-02-15"));
         addOns4(QStringLiteral("PVT-2025-0005"), QStringLiteral("baseline"), d("2025-01-16"), {2, 3, 4, 9});
         addOns4(QStringLiteral("PVT-2025-0005"), QStringLiteral("closing"), d("2025-02-15"), {4, 5, 6, 5});
         addPam(QStringLiteral("PVT-2025-0005"), QStringLiteral("baseline"), d("2025-01-16"), 50.0); // level 2
@@ -231,11 +244,8 @@ void TestPeriodStatistics::outcomesByConstruction()
     const PeriodReport::PamMovement movement = r.pamMovement();
     QCOMPARE(movement.at(1).at(3), 1); // B: level 1 -> 3
     QCOMPARE(movement.at(2).at(2), 1); // H: level 2 -> 2
-    int total = 0;
-    for (const auto& row : movement) {
-        for (int people : row)
-            total += people;
-    }
+    const int total = std::accumulate(movement.cbegin(), movement.cend(), 0,
+        [](int sum, const auto& row) { return std::accumulate(row.cbegin(), row.cend(), sum); });
     QCOMPARE(total, 2);
 }
 
