@@ -8,6 +8,7 @@
 // The 10,000-case store is generated once into DIR (default /tmp/casebook-bench, shared with
 // caselist_bench) and reused; the 500-note case is added to a small store of its own.
 
+#include "BenchSupport.h"
 #include "CaseGenerator.h"
 #include "report/CaseSummaryDocument.h"
 #include "report/DocumentPrinter.h"
@@ -31,30 +32,9 @@
 
 namespace {
 
-QByteArray passphrase()
-{
-    return QByteArrayLiteral("bench passphrase, fictional data only");
-}
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-double timedMedian(int runs, const std::function<void()>& work)
-{
-    std::vector<double> samples;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        samples.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(samples.begin(), samples.end());
-    const std::size_t n = samples.size();
-    return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
-}
+using Bench::out;
+using Bench::passphrase;
+using Bench::timed;
 
 std::unique_ptr<Store> openOrCreate(const QString& path, const std::function<void(Store&)>& fill)
 {
@@ -126,23 +106,24 @@ int main(int argc, char* argv[])
         [&](Store& store) { reference = caseWithNotes(store, notes); });
     if (reference.isEmpty())
         reference = CaseRepository(*noteStore).list(CaseFilter()).value(0).reference;
-    int summaryPages = 0;
-    const double summaryBuild = timedMedian(
+    const double summaryBuild = timed(
         runs, [&] { CaseSummaryDocument::build(*noteStore, reference, CaseSummaryDocument::Options()); });
-    const double summaryPdf = timedMedian(runs, [&] {
+    const double summaryPdf = timed(runs, [&] {
         const auto document
             = CaseSummaryDocument::build(*noteStore, reference, CaseSummaryDocument::Options());
         DocumentPrinter::writePdf(*document, pdf, *noteStore);
-        summaryPages = DocumentPrinter::pageCount(*document, DocumentPrinter::a4Layout());
     });
+    const int summaryPages = DocumentPrinter::pageCount(
+        *CaseSummaryDocument::build(*noteStore, reference, CaseSummaryDocument::Options()),
+        DocumentPrinter::a4Layout());
     const qint64 summaryBytes = QFileInfo(pdf).size();
 
     auto bigStore = openOrCreate(QStringLiteral("%1/bench-%2.store").arg(dir).arg(cases),
         [&](Store& store) { CaseGenerator::populate(store, cases, QDate::currentDate()); });
     const QDate to = QDate::currentDate();
     const QDate from = to.addYears(-1).addDays(1);
-    const double statistics = timedMedian(runs, [&] { PeriodStatistics::compute(*bigStore, from, to); });
-    const double reportPdf = timedMedian(runs, [&] {
+    const double statistics = timed(runs, [&] { PeriodStatistics::compute(*bigStore, from, to); });
+    const double reportPdf = timed(runs, [&] {
         const ReportDocument document = PeriodReportDocument::build(*bigStore, from, to);
         DocumentPrinter::writePdf(document, pdf, *bigStore);
     });

@@ -139,7 +139,9 @@ void BarChart::drawColumns(QPainter& painter, const QSize& size) const
     const QRectF plot(40, legendHeight + 6, size.width() - 48, size.height() - legendHeight - 6 - 36);
     const double step = niceStep(top, 4);
     painter.setFont(chartFont(11));
-    for (double v = 0; v <= top + step / 2; v += step) {
+    const int ticks = qRound(top / step);
+    for (int tick = 0; tick <= ticks; ++tick) {
+        const double v = step * tick;
         const qreal y = plot.bottom() - plot.height() * v / top;
         painter.setPen(QPen(QColor(0xd0, 0xd0, 0xd0), 1));
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));

@@ -13,7 +13,7 @@
 #include "store/PersonRepository.h"
 
 #include <algorithm>
-#include <numeric>
+#include <iterator>
 
 using H = ReportHtml;
 
@@ -87,13 +87,12 @@ QString CaseSummaryDocument::agencyName(const QString& id) const
 
 QString CaseSummaryDocument::toHtml() const
 {
-    const QList<CaseSummarySections::Section> order = CaseSummarySections::order();
-    const QString html = std::accumulate(order.cbegin(), order.cend(), overview(),
-        [this](const QString& done, CaseSummarySections::Section s) {
-            return m_options.sections.contains(s)
-                ? done + H::heading2(CaseSummarySections::label(s)) + section(s)
-                : done;
-        });
+    QStringList parts {overview()};
+    for (CaseSummarySections::Section s : CaseSummarySections::order()) {
+        if (m_options.sections.contains(s))
+            parts << H::heading2(CaseSummarySections::label(s)) << section(s);
+    }
+    const QString html = parts.join(QString());
     return QStringLiteral("<html><body>%1</body></html>").arg(html);
 }
 
@@ -254,8 +253,11 @@ QString CaseSummaryDocument::notesSection() const
     const QString caption = H::paragraph(H::small(total > newest.size()
             ? tr("The newest %1 of %2 notes, newest first.").arg(newest.size()).arg(total)
             : tr("All %1 notes, newest first.").arg(total)));
-    return std::accumulate(newest.cbegin(), newest.cend(), caption,
-        [this](const QString& done, const CaseNote& note) { return done + noteHtml(note); });
+    QStringList parts {caption};
+    parts.reserve(newest.size() + 1);
+    std::transform(newest.cbegin(), newest.cend(), std::back_inserter(parts),
+        [this](const CaseNote& note) { return noteHtml(note); });
+    return parts.join(QString());
 }
 
 QString CaseSummaryDocument::noteHtml(const CaseNote& n) const

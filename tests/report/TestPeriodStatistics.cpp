@@ -3,8 +3,6 @@
 // construction: referrals before, on, inside and after the period's edges, a declined case,
 // cases without closing measures and actions on both sides of the last day.
 
-#include "PdfText.h"
-#include "core/SavingsCalculator.h"
 #include "report/PeriodStatistics.h"
 #include "store/ActionRepository.h"
 #include "store/AgencyRepository.h"
@@ -17,6 +15,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 
 class TestPeriodStatistics : public QObject
@@ -37,6 +36,8 @@ private:
         const QString& status, const QDate& closed = QDate(), const QDate& statusDate = QDate());
     void addNeed(const QString& reference, const QString& key);
     void addAction(const QString& reference, const QDate& due, const QString& status, const QDate& completed);
+    void addAssessment(const QString& reference, const QString& kind, const QString& stage, const QDate& on,
+        const std::function<void(Assessment&)>& fill);
     void addOns4(const QString& reference, const QString& stage, const QDate& on, std::array<int, 4> scores);
     void addPam(const QString& reference, const QString& stage, const QDate& on, double score);
     void addServiceUse(const QString& reference, const QString& stage, const QDate& on, int gp, int ae);
@@ -105,42 +106,39 @@ void TestPeriodStatistics::addAction(
     ActionRepository(*m_store).add(action, reference);
 }
 
-void TestPeriodStatistics::addOns4(
-    const QString& reference, const QString& stage, const QDate& on, std::array<int, 4> scores)
+// One assessment of that kind and stage; fill sets the kind's own fields.
+void TestPeriodStatistics::addAssessment(const QString& reference, const QString& kind, const QString& stage,
+    const QDate& on, const std::function<void(Assessment&)>& fill)
 {
     Assessment a;
     a.caseId = m_caseIds.value(reference);
-    a.kind = QStringLiteral("ons4");
+    a.kind = kind;
     a.stage = stage;
     a.assessedOn = on;
-    a.ons4 = scores;
+    fill(a);
     AssessmentRepository(*m_store).add(a, reference);
+}
+
+void TestPeriodStatistics::addOns4(
+    const QString& reference, const QString& stage, const QDate& on, std::array<int, 4> scores)
+{
+    addAssessment(reference, QStringLiteral("ons4"), stage, on, [&](Assessment& a) { a.ons4 = scores; });
 }
 
 void TestPeriodStatistics::addPam(
     const QString& reference, const QString& stage, const QDate& on, double score)
 {
-    Assessment a;
-    a.caseId = m_caseIds.value(reference);
-    a.kind = QStringLiteral("pam");
-    a.stage = stage;
-    a.assessedOn = on;
-    a.pamScore = score;
-    AssessmentRepository(*m_store).add(a, reference);
+    addAssessment(reference, QStringLiteral("pam"), stage, on, [&](Assessment& a) { a.pamScore = score; });
 }
 
 void TestPeriodStatistics::addServiceUse(
     const QString& reference, const QString& stage, const QDate& on, int gp, int ae)
 {
-    Assessment a;
-    a.caseId = m_caseIds.value(reference);
-    a.kind = QStringLiteral("service-use");
-    a.stage = stage;
-    a.assessedOn = on;
-    a.gpAppointments = gp;
-    a.aeAttendances = ae;
-    a.periodMonths = 6;
-    AssessmentRepository(*m_store).add(a, reference);
+    addAssessment(reference, QStringLiteral("service-use"), stage, on, [&](Assessment& a) {
+        a.gpAppointments = gp;
+        a.aeAttendances = ae;
+        a.periodMonths = 6;
+    });
 }
 
 // The period is the first quarter of 2025 (01/01/2025 to 31/03/2025, both included).
