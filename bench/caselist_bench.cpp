@@ -6,6 +6,7 @@
 //
 // Stores are generated once into DIR (default /tmp/casebook-bench) and reused.
 
+#include "BenchSupport.h"
 #include "CaseGenerator.h"
 #include "models/CaseListModel.h"
 #include "models/StatusCounts.h"
@@ -34,41 +35,11 @@
 
 namespace {
 
-QByteArray passphrase()
-{
-    return QByteArrayLiteral("bench passphrase, fictional data only");
-}
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-double millis(const QElapsedTimer& timer)
-{
-    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
-}
-
-// The median of runs timings of work().
-double timed(int runs, const std::function<void()>& work)
-{
-    std::vector<double> samples;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        samples.push_back(millis(timer));
-    }
-    return median(samples);
-}
+using Bench::median;
+using Bench::millis;
+using Bench::out;
+using Bench::passphrase;
+using Bench::timed;
 
 // Spins the event loop until done() holds (or 60 s pass); for answers from worker threads.
 void waitUntil(const std::function<bool()>& done)

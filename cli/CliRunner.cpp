@@ -8,12 +8,14 @@
 #include "DemoCommand.h"
 #include "ImportCommand.h"
 #include "ReportCommand.h"
+#include "SummaryCommand.h"
 #include "SyncCommands.h"
 #include "SyncRunCommand.h"
 #include "store/StoreError.h"
 
 #include <QCommandLineParser>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -48,6 +50,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("note"), CaseDetailCommands::note},
         {QStringLiteral("assess"), CaseDetailCommands::assess},
         {QStringLiteral("report"), ReportCommand::run},
+        {QStringLiteral("summary"), SummaryCommand::run},
         {QStringLiteral("search"), AdminCommands::search},
         {QStringLiteral("audit"), AdminCommands::audit},
         {QStringLiteral("export"), AdminCommands::exportCsv},
@@ -80,7 +83,8 @@ QString CliRunner::usage()
         "  action add REF | done ID      agreed actions\n"
         "  note add REF                  contact records (never edited; corrections link)\n"
         "  assess REF ons4|pam|service-use   outcome measures\n"
-        "  report --from D --to D        the period report\n"
+        "  report --from D --to D [--pdf FILE]   the period report (PDF for the board: audited)\n"
+        "  summary REF --pdf FILE [--sections LIST]   a case summary as PDF (audited)\n"
         "  search TEXT                   full-text search\n"
         "  audit [--case REF]            the audit log\n"
         "  export csv FILE               every case as CSV (unencrypted; audited)\n"
@@ -94,6 +98,27 @@ QString CliRunner::usage()
         "\"casebook-cli COMMAND --help\" describes each command. Listing and report commands take --json.\n"
         "Exit codes: 0 success, 1 failure, 2 usage, 3 wrong passphrase, 4 not found, 5 invalid input,\n"
         "6 store problem.\n");
+}
+
+bool CliRunner::needsGui(const QStringList& arguments)
+{
+    const QStringList withValue {
+        QStringLiteral("--store"), QStringLiteral("--passphrase-file"), QStringLiteral("--user")};
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (withValue.contains(argument)) {
+            ++i;
+            continue;
+        }
+        if (argument.startsWith(QLatin1Char('-')))
+            continue;
+        const QStringList rest = arguments.mid(i + 1);
+        const bool pdf = rest.contains(QStringLiteral("--pdf"))
+            || std::any_of(rest.cbegin(), rest.cend(),
+                [](const QString& a) { return a.startsWith(QStringLiteral("--pdf=")); });
+        return argument == QLatin1String("summary") || (argument == QLatin1String("report") && pdf);
+    }
+    return false;
 }
 
 int CliRunner::run(const QStringList& arguments)

@@ -12,6 +12,9 @@ class CliRunner
 public:
     // arguments excludes the program name.
     static int run(const QStringList& arguments);
+    // True when the command draws a document (summary, report --pdf): those need fonts, so
+    // main() creates a QGuiApplication for them and a QCoreApplication for everything else.
+    static bool needsGui(const QStringList& arguments);
 
 private:
     static QString usage();

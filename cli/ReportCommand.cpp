@@ -6,9 +6,12 @@
 #include "core/Ons4.h"
 #include "core/PeriodReport.h"
 #include "core/Vocabulary.h"
+#include "report/DocumentPrinter.h"
+#include "report/PeriodReportDocument.h"
+#include "report/PeriodStatistics.h"
+#include "report/ReportReader.h"
 #include "store/AuditLog.h"
 #include "store/NormRepository.h"
-#include "store/ReportRepository.h"
 #include "store/StoreSettings.h"
 
 #include <QJsonObject>
@@ -18,6 +21,9 @@ int ReportCommand::run(CliSession& session, const QStringList& arguments)
     CommandParser p(QStringLiteral("report"), tr("The period report for the partnership board."));
     p.option(QStringLiteral("from"), tr("DATE"), tr("First day of the period (yyyy-mm-dd)."));
     p.option(QStringLiteral("to"), tr("DATE"), tr("Last day of the period (yyyy-mm-dd)."));
+    p.option(QStringLiteral("pdf"), tr("FILE"),
+        tr("Save the report for the partnership board as a PDF (marked OFFICIAL: aggregate figures, no "
+           "personal data) instead of printing it. The export is audited."));
     p.jsonOption();
     if (!p.parse(session, arguments))
         return 0;
@@ -28,9 +34,12 @@ int ReportCommand::run(CliSession& session, const QStringList& arguments)
     if (to < from)
         throw CliError(CliError::InvalidInput,
             tr("--to (%1) is before --from (%2).").arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate)));
+    if (p.isSet(QStringLiteral("pdf")) && p.value(QStringLiteral("pdf")).isEmpty())
+        throw CliError(CliError::Usage, tr("report: --pdf needs a FILE."));
     Store& store = session.store();
-    const PeriodReport report = PeriodReport::compute(
-        ReportRepository(store).casesUpTo(to), from, to, StoreSettings(store).unitCosts());
+    const PeriodReport report = PeriodStatistics::compute(store, from, to);
+    if (p.isSet(QStringLiteral("pdf")))
+        return writePdf(session, report, p.value(QStringLiteral("pdf")));
     const QJsonObject json = report.toJson();
     store.write([&] {
         AuditLog(store).append(QStringLiteral("view"), QStringLiteral("report"), QString(), QString(),
@@ -40,6 +49,19 @@ int ReportCommand::run(CliSession& session, const QStringList& arguments)
         session.printJson(json);
     else
         printText(session, json);
+    return 0;
+}
+
+int ReportCommand::writePdf(CliSession& session, const PeriodReport& report, const QString& path)
+{
+    Store& store = session.store();
+    const ReportDocument document
+        = PeriodReportDocument::build(report, NormRepository(store).list(), StoreSettings(store).unitCosts(),
+            ReportReader::forActor(store).shownAs(), QDateTime::currentDateTime());
+    const QString problem = DocumentPrinter::writePdf(document, path, store);
+    if (!problem.isEmpty())
+        throw CliError(CliError::Failure, problem);
+    session.out() << tr("Wrote the period report to %1").arg(path) << Qt::endl;
     return 0;
 }
 

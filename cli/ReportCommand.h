@@ -6,7 +6,7 @@
 class CliSession;
 class PeriodReport;
 
-// casebook-cli report --from D --to D
+// casebook-cli report --from D --to D [--json | --pdf FILE]
 class ReportCommand
 {
     Q_DECLARE_TR_FUNCTIONS(ReportCommand)
@@ -15,5 +15,6 @@ public:
     static int run(CliSession& session, const QStringList& arguments);
 
 private:
+    static int writePdf(CliSession& session, const PeriodReport& report, const QString& path);
     static void printText(CliSession& session, const QJsonObject& report);
 };
