@@ -3,9 +3,13 @@
 #include "AppSettings.h"
 #include "ChartStyle.h"
 #include "DashboardCharts.h"
+#include "DocumentOutput.h"
 #include "PeriodPicker.h"
 #include "models/DashboardData.h"
 #include "models/StoreSession.h"
+#include "report/DocumentPrinter.h"
+#include "report/PeriodReportDocument.h"
+#include "store/StoreError.h"
 
 #include <QBarSet>
 #include <QChart>
@@ -88,6 +92,16 @@ QLayout* DashboardPage::buildTopRow()
                             "details)"));
     connect(m_export, &QPushButton::clicked, this, &DashboardPage::exportCsv);
     row->addWidget(m_export, 0, Qt::AlignTop);
+    m_print = new QPushButton(tr("Print &board report..."), this);
+    m_print->setAccessibleName(tr("Print the board report"));
+    m_print->setToolTip(tr("Preview and print the period report for the partnership board"));
+    connect(m_print, &QPushButton::clicked, this, &DashboardPage::printBoardReport);
+    row->addWidget(m_print, 0, Qt::AlignTop);
+    m_savePdf = new QPushButton(tr("Save board report as P&DF..."), this);
+    m_savePdf->setAccessibleName(tr("Save the board report as PDF"));
+    m_savePdf->setToolTip(tr("Write the period report for the partnership board to a PDF file"));
+    connect(m_savePdf, &QPushButton::clicked, this, &DashboardPage::saveBoardReportPdf);
+    row->addWidget(m_savePdf, 0, Qt::AlignTop);
     return row;
 }
 
@@ -297,6 +311,51 @@ void DashboardPage::exportCsv()
     const QString message = problem.isEmpty()
         ? tr("Saved the figures for %1 to %2.")
               .arg(m_data->figures().period().label(), QDir::toNativeSeparators(path))
+        : problem;
+    setStatus(message);
+    emit statusMessage(message);
+}
+
+std::optional<ReportDocument> DashboardPage::boardReport()
+{
+    const ReportPeriod period = m_picker->period();
+    Store* store = m_session.store();
+    if (!store || !period.isValid()) {
+        setStatus(store ? m_picker->problem() : tr("Unlock the store first."));
+        return std::nullopt;
+    }
+    try {
+        return PeriodReportDocument::build(*store, period.from(), period.to());
+    } catch (const StoreError& error) {
+        setStatus(tr("The board report could not be made: %1").arg(error.message()));
+        return std::nullopt;
+    }
+}
+
+void DashboardPage::printBoardReport()
+{
+    std::optional<ReportDocument> report = boardReport();
+    if (report
+        && DocumentOutput::previewAndPrint(*report, *m_session.store(),
+            tr("Print preview: board report for %1").arg(m_picker->period().label()), this))
+        setStatus(tr("Sent the board report for %1 to the printer.").arg(m_picker->period().label()));
+}
+
+void DashboardPage::saveBoardReportPdf()
+{
+    std::optional<ReportDocument> report = boardReport();
+    if (!report)
+        return;
+    const ReportPeriod period = m_picker->period();
+    const QString path = DocumentOutput::choosePdfPath(
+        tr("Board report %1 to %2.pdf")
+            .arg(period.from().toString(Qt::ISODate), period.to().toString(Qt::ISODate)),
+        tr("Save board report as PDF"), this);
+    if (path.isEmpty())
+        return;
+    const QString problem = DocumentPrinter::writePdf(*report, path, *m_session.store());
+    const QString message = problem.isEmpty()
+        ? tr("Saved the board report for %1 to %2.").arg(period.label(), QDir::toNativeSeparators(path))
         : problem;
     setStatus(message);
     emit statusMessage(message);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "report/ReportDocument.h"
 #include "store/CaseFilter.h"
 
 #include <QString>
@@ -37,6 +38,8 @@ public:
     QChartView* chartView(Chart chart) const { return m_views.at(size_t(chart)); }
     QComboBox* normBox() const { return m_norm; }
     QPushButton* exportButton() const { return m_export; }
+    QPushButton* printButton() const { return m_print; }
+    QPushButton* savePdfButton() const { return m_savePdf; }
     QString headline(Headline which) const; // the figure as shown, e.g. "55"
     QString status() const; // "Counting...", the period shown, or what went wrong
 
@@ -46,6 +49,9 @@ public:
 
 public slots:
     void exportCsv();
+    // The board's period report for the chosen period: print preview, or a PDF (both audited).
+    void printBoardReport();
+    void saveBoardReportPdf();
     // The slot each referrals bar's clicked(index) reaches: the month's cases from source.
     void showReferralCases(int month, const QString& source);
 
@@ -71,12 +77,15 @@ private:
     void clearFigures();
     void setStatus(const QString& text);
     QString chooseSaveFile();
+    std::optional<ReportDocument> boardReport();
 
     StoreSession& m_session;
     DashboardData* m_data;
     PeriodPicker* m_picker = nullptr;
     QComboBox* m_norm = nullptr;
     QPushButton* m_export = nullptr;
+    QPushButton* m_print = nullptr;
+    QPushButton* m_savePdf = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_referralsLegend = nullptr;
     std::array<QLabel*, size_t(Headline::Count)> m_headline {};

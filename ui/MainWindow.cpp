@@ -7,6 +7,7 @@
 #include "InactivityTimer.h"
 #include "NewCaseDialog.h"
 #include "PeriodPicker.h"
+#include "PrintSummaryDialog.h"
 #include "SettingsDialog.h"
 #include "SignInDialog.h"
 #include "SyncIssuesDialog.h"
@@ -350,6 +351,9 @@ void MainWindow::buildActions()
     m_addNoteAction = make(tr("Add &note"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
         tr("Write a note on the open case"), true);
     connect(m_addNoteAction, &QAction::triggered, m_workspace, &CaseWorkspace::focusNewNote);
+    m_printSummaryAction = make(tr("&Print case summary..."), QKeySequence::Print,
+        tr("Print the open case's summary, or save it as PDF"), true);
+    connect(m_printSummaryAction, &QAction::triggered, this, &MainWindow::printCaseSummary);
     m_listAction = make(tr("Go to the case &list"), QKeySequence(Qt::CTRL | Qt::Key_1),
         tr("Move the keyboard focus to the case list"), true);
     connect(m_listAction, &QAction::triggered, this, [this] {
@@ -383,6 +387,12 @@ void MainWindow::buildViewActions()
     connect(m_exportFiguresAction, &QAction::triggered, this, [this] {
         m_views->setCurrentWidget(m_dashboard);
         m_dashboard->exportCsv();
+    });
+    m_printReportAction = makeAction(tr("Print &board report..."), QKeySequence(),
+        tr("Preview and print the dashboard period's report for the partnership board"), true);
+    connect(m_printReportAction, &QAction::triggered, this, [this] {
+        m_views->setCurrentWidget(m_dashboard);
+        m_dashboard->printBoardReport();
     });
 }
 
@@ -527,7 +537,7 @@ void MainWindow::onSyncFinished(const SyncSummary& summary)
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addActions({m_newCaseAction, m_importAction, m_exportFiguresAction});
+    file->addActions({m_newCaseAction, m_importAction, m_exportFiguresAction, m_printReportAction});
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -537,7 +547,7 @@ void MainWindow::buildMenus()
     edit->addSeparator();
     edit->addActions({m_findAction, m_clearFiltersAction});
     QMenu* caseMenu = menuBar()->addMenu(tr("&Case"));
-    caseMenu->addActions({m_editDetailsAction, m_addNoteAction});
+    caseMenu->addActions({m_editDetailsAction, m_addNoteAction, m_printSummaryAction});
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     go->addActions({m_listAction, m_caseAction, m_dashboardAction});
     QMenu* sync = menuBar()->addMenu(tr("&Sync"));
@@ -651,6 +661,21 @@ void MainWindow::applyFilter()
         filter.referringAgencyName = m_dashboardFilter->referringAgencyName;
     }
     m_cases->setFilter(filter);
+}
+
+void MainWindow::printCaseSummary()
+{
+    Store* store = m_session.store();
+    const QString caseId = m_workspace->caseId();
+    if (!store || caseId.isEmpty()) {
+        statusBar()->showMessage(tr("Open a case first: the summary printed is the open case's."), 5000);
+        return;
+    }
+    const std::optional<CaseRecord> record = CaseRepository(*store).get(caseId);
+    if (!record)
+        return;
+    PrintSummaryDialog dialog(*store, record->reference, this);
+    dialog.exec();
 }
 
 void MainWindow::openSelectedCase()

@@ -83,6 +83,7 @@ private:
     void onSyncFinished(const SyncSummary& summary);
     void openSettings();
     void openSelectedCase();
+    void printCaseSummary();
 
     StoreSession& m_session;
     AppSettings& m_settings;
@@ -126,6 +127,8 @@ private:
     QAction* m_caseAction = nullptr;
     QAction* m_dashboardAction = nullptr;
     QAction* m_exportFiguresAction = nullptr;
+    QAction* m_printReportAction = nullptr;
+    QAction* m_printSummaryAction = nullptr;
     QAction* m_shortcutsAction = nullptr;
     QAction* m_syncNowAction = nullptr;
     QAction* m_signInAction = nullptr;

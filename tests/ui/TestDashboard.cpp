@@ -1,3 +1,4 @@
+#include "../report/PdfText.h"
 #include "UiTestSupport.h"
 #include "models/CaseListModel.h"
 #include "models/DashboardData.h"
@@ -7,6 +8,7 @@
 #include "tests/models/ModelTestSupport.h"
 #include "ui/AppSettings.h"
 #include "ui/DashboardPage.h"
+#include "ui/DocumentOutput.h"
 #include "ui/MainWindow.h"
 #include "ui/PeriodPicker.h"
 
@@ -43,6 +45,7 @@ private slots:
     void invalidCustomPeriodIsExplained();
     void exportWritesTheFiguresAndAudits();
     void exportFailureSaysWhy();
+    void boardReportSavesAsPdfAndAudits();
     void refreshesAfterAnEditAndClearsOnLock();
     void reachedByKeyboard();
 
@@ -306,6 +309,31 @@ void TestDashboard::exportFailureSaysWhy()
     QVERIFY2(m_window->dashboard()->status().contains(QLatin1String("could not be saved")),
         qPrintable(m_window->dashboard()->status()));
     QCOMPARE(AuditLog(*m_session->store()).count(), audited);
+}
+
+// The board report of the period on screen, as a PDF: the same figures, marked OFFICIAL,
+// audited as an export; a cancelled save writes and audits nothing.
+void TestDashboard::boardReportSavesAsPdfAndAudits()
+{
+    showDashboard();
+    const QString path = m_dir->filePath(QStringLiteral("board.pdf"));
+    const qint64 audited = AuditLog(*m_session->store()).count();
+    DocumentOutput::setNextPdfPathForTesting(QString());
+    m_window->dashboard()->savePdfButton()->click();
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(AuditLog(*m_session->store()).count(), audited);
+    DocumentOutput::setNextPdfPathForTesting(path);
+    m_window->dashboard()->savePdfButton()->click();
+    QVERIFY2(QFile::exists(path), qPrintable(m_window->dashboard()->status()));
+    QString problem;
+    const QString text = PdfText::read(path, &problem);
+    QVERIFY2(!text.isEmpty(), qPrintable(problem));
+    QVERIFY(text.contains(QStringLiteral("OFFICIAL")));
+    QVERIFY(!text.contains(QStringLiteral("OFFICIAL-SENSITIVE")));
+    QVERIFY(text.contains(QStringLiteral("Housing Team")));
+    QCOMPARE(AuditLog(*m_session->store()).count(), audited + 1);
+    QCOMPARE(AuditLog(*m_session->store()).entries().first().action, QStringLiteral("export"));
+    QVERIFY(m_window->dashboard()->status().startsWith(QLatin1String("Saved the board report")));
 }
 
 void TestDashboard::refreshesAfterAnEditAndClearsOnLock()
