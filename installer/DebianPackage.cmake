@@ -22,9 +22,9 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 # libqt6gui6) without which the desktop app cannot open a window.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, qt6-qpa-plugins")
+# The long description; CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY on the first line.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-"${PROJECT_DESCRIPTION}
-Pivot Casebook is an offline-first case-work tool for a council's
+"Pivot Casebook is an offline-first case-work tool for a council's
 multi-agency PIVOT team (council, police, fire, mental-health trust,
 children's services, volunteers). Workers record cases of people with
 multiple complex needs on council laptops, often with no network; every

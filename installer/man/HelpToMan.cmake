@@ -24,16 +24,22 @@ function(help_of words out)
   if(NOT rc EQUAL 0 OR text STREQUAL "")
     message(FATAL_ERROR "${NAME} ${words} --help failed (${rc}): ${error}")
   endif()
+  # Qt's own usage line names the binary by the path it was run from (the build tree).
+  string(REPLACE "${PROGRAM}" "${NAME}" text "${text}")
   set(${out} "${text}" PARENT_SCOPE)
 endfunction()
 
-# Help text as a roff no-fill block: backslashes, leading dots and quotes escaped,
-# hyphens as \- so options copy and search as typed.
+# Help text as a roff no-fill block (the option columns stay aligned): backslashes,
+# leading dots and quotes escaped, hyphens as \- so options copy and search as typed.
+# A line of 100 characters or more (escapes counted) is a paragraph of prose: filled, so
+# it wraps.
+string(REPEAT "[^\n]" 100 long_line)
 function(roff_block text out)
   string(REPLACE "\\" "\\e" text "${text}")
   string(REPLACE "-" "\\-" text "${text}")
   string(REGEX REPLACE "(^|\n)([.'])" "\\1\\\\&\\2" text "${text}")
   string(STRIP "${text}" text)
+  string(REGEX REPLACE "(^|\n)(${long_line}[^\n]*)" "\\1.fi\n\\2\n.nf" text "${text}")
   set(${out} ".nf\n${text}\n.fi\n" PARENT_SCOPE)
 endfunction()
 
@@ -58,8 +64,8 @@ endforeach()
 
 string(TOUPPER "${NAME}" title)
 roff_block("${top}" body)
-set(page ".TH ${title} 1 \"\" \"Pivot Casebook ${VERSION}\" \"Pivot Casebook\"\n"
-         ".SH NAME\n${NAME} \\- ${SUMMARY}\n.SH DESCRIPTION\n${body}")
+string(CONCAT page ".TH ${title} 1 \"\" \"Pivot Casebook ${VERSION}\" \"Pivot Casebook\"\n"
+  ".SH NAME\n${NAME} \\- ${SUMMARY}\n.SH DESCRIPTION\n${body}")
 if(COMMANDS)
   string(APPEND page ".SH COMMANDS\n")
   foreach(command IN LISTS COMMANDS)

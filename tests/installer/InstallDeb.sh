@@ -39,9 +39,14 @@ fi
 
 work=$(mktemp -d /tmp/pivot-casebook-deb.XXXXXX)
 chmod 0755 "$work" # the casebook user reads nothing here, but runuser's cwd must be enterable
+serve= # the server's pid while it runs
 cleanup() {
   local rc=$?
   set +e
+  if [ -n "$serve" ]; then
+    as_root kill -TERM "$serve" 2>/dev/null
+    wait "$serve" 2>/dev/null
+  fi
   if [ -n "$(state)" ]; then
     echo "cleanup: purging $package"
     as_root dpkg -P "$package" >/dev/null
@@ -69,7 +74,7 @@ echo "$info" | grep -q '^ Depends:.*libsqlcipher' || fail "Depends does not name
 echo "$info" | grep -q '^ Depends:.*adduser' || fail "Depends does not name adduser"
 
 step "dpkg -i"
-as_root dpkg -i "$deb"
+as_root dpkg -i "$deb" || fail "dpkg -i failed (a missing dependency? scripts/bootstrap installs them)"
 for program in casebook casebook-cli casebook-server; do
   [ -x /usr/bin/$program ] || fail "/usr/bin/$program is not installed"
   [ -f /usr/share/man/man1/$program.1.gz ] || fail "no man page for $program"
@@ -127,17 +132,19 @@ server_as_its_user() {
   cd "$work"
   as_root runuser -u casebook -- /usr/bin/casebook-server init --data "$data" --hostname casebook.test
   [ "$(stat -c '%U %a' "$data/server.key")" = "casebook 600" ] || fail "server.key is not casebook's, mode 0600"
-  as_root runuser -u casebook -- /usr/bin/casebook-server serve --data "$data" --listen 127.0.0.1:0 \
-    >"$work/serve.log" 2>&1 &
-  local serve=$!
+  # setpriv execs the server itself (runuser would wait as its parent), and no function
+  # runs it (that would be a subshell), so $! is the server (or sudo, which passes signals on).
+  "${root[@]}" setpriv --reuid=casebook --regid=casebook --init-groups \
+    /usr/bin/casebook-server serve --data "$data" --listen 127.0.0.1:0 >"$work/serve.log" 2>&1 &
+  serve=$!
   for _ in $(seq 1 100); do
     grep -q "^Listening on" "$work/serve.log" && break
     sleep 0.1
   done
   grep -q "^Listening on https://127.0.0.1:" "$work/serve.log" || { cat "$work/serve.log"; fail "serve did not start"; }
-  # runuser waits for the server as its child: signal the child, as systemd would.
-  as_root pkill -TERM -P "$serve" || as_root kill -TERM "$serve"
+  as_root kill -TERM "$serve"
   wait "$serve" || { cat "$work/serve.log"; fail "serve did not stop cleanly on SIGTERM"; }
+  serve=
   grep -q "^Stopped" "$work/serve.log" || fail "serve did not report a graceful stop"
   cat "$work/serve.log"
   kept=$(snapshot)
