@@ -2,10 +2,11 @@
 # Builds the .deb with cpack from a build tree, installs it into this machine, runs the
 # installed programs as IT and a worker would, then removes and purges it and checks what
 # stays (the server's data) and what goes (everything else). Leaves the machine as it
-# found it, also on failure. Usage: InstallDeb.sh BUILD_DIR
+# found it, also on failure. Usage: InstallDeb.sh BUILD_DIR [CPACK]
 set -euo pipefail
 
 build=$(cd "$1" && pwd)
+cpack=${2:-cpack}
 package=pivot-casebook
 data=/var/lib/casebook
 step() { echo "== $*"; }
@@ -21,14 +22,17 @@ fi
 as_root() { "${root[@]}" "$@"; }
 
 # One run at a time on the whole machine, whichever build tree it comes from (ctest's
-# RESOURCE_LOCK only covers one ctest run).
-exec 9>/tmp/pivot-casebook-installer-test.lock
-flock -w 600 9 || fail "another installer test still holds /tmp/pivot-casebook-installer-test.lock"
+# RESOURCE_LOCK only covers one ctest run): a flock on dpkg's database directory, which
+# dpkg itself never flocks (it uses lock files inside), so nothing is left behind.
+exec 9</var/lib/dpkg
+flock -w 600 9 || fail "another installer test has held the lock on /var/lib/dpkg for 10 minutes"
 
 # Never touch a real installation: what was here before must be here after.
 [ -z "$(state)" ] \
   || fail "$package is on this machine ($(state)); the test will not replace it (dpkg -P $package first)"
-getent passwd casebook >/dev/null && fail "a casebook user already exists (a real server?); the test will not touch it"
+if getent passwd casebook >/dev/null || getent group casebook >/dev/null; then
+  fail "a casebook user or group already exists (a real server?); the test will not touch them"
+fi
 # The server's data: every file's checksum, to show that purge leaves it as it was.
 snapshot() { as_root find "$data" -type f -exec sha256sum {} + | sort; }
 data_existed=no
@@ -63,7 +67,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 step "cpack: building the .deb from $build"
-cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/package" >"$work/cpack.log" 2>&1 \
+"$cpack" -G DEB --config "$build/CPackConfig.cmake" -B "$work/package" >"$work/cpack.log" 2>&1 \
   || { cat "$work/cpack.log"; fail "cpack failed"; }
 deb=$(ls "$work"/package/${package}_*.deb)
 [ -f "$deb" ] || fail "no ${package}_*.deb in $work/package"
@@ -86,7 +90,9 @@ for file in "$unit" "$desktop" /usr/share/icons/hicolor/scalable/apps/casebook.s
   [ -f "$file" ] || fail "$file is not installed"
 done
 getent passwd casebook >/dev/null || fail "postinst did not create the casebook user"
-[ "$(stat -c '%U %a' "$data")" = "casebook 700" ] || fail "$data is not casebook's, mode 0700: $(stat -c '%U %a' "$data")"
+if [ "$data_existed" = no ]; then
+  [ "$(stat -c '%U %a' "$data")" = "casebook 700" ] || fail "$data is not casebook's, mode 0700: $(stat -c '%U %a' "$data")"
+fi
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$desktop" || fail "desktop-file-validate refused $desktop"
 else
