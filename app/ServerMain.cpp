@@ -69,6 +69,8 @@ Commands:
 
   serve --data DIR [--listen ADDRESS:PORT] [--cert FILE --key FILE] [--threads N]
                                    answer the laptops over HTTPS until SIGTERM or Ctrl+C
+
+  --version                        print the version
 )");
 
 QCommandLineOption dataOption()

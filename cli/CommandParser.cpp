@@ -4,6 +4,8 @@
 #include "CliSession.h"
 #include "core/Validation.h"
 
+#include <QCoreApplication>
+
 CommandParser::CommandParser(const QString& command, const QString& description)
     : m_command(command)
 {
@@ -40,7 +42,14 @@ bool CommandParser::parse(CliSession& session, const QStringList& arguments)
         throw CliError(CliError::Usage,
             tr("%1: %2 (see \"casebook-cli %1 --help\")").arg(m_command, m_parser.errorText()));
     if (m_parser.isSet(QStringLiteral("help"))) {
-        session.out() << m_parser.helpText();
+        // helpText()'s usage line names the binary as it was run (a build path, say); the
+        // reader (and the man page made from this text) wants the command they typed.
+        QString help = m_parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        const qsizetype at = program.isEmpty() ? -1 : help.indexOf(program);
+        if (at >= 0 && at < help.indexOf(QLatin1Char('\n')))
+            help.replace(at, program.size(), QStringLiteral("casebook-cli ") + m_command);
+        session.out() << help;
         return false;
     }
     if (m_parser.positionalArguments().size() > m_positionalNames.size())
