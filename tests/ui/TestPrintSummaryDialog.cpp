@@ -7,12 +7,14 @@
 #include "ui/DocumentOutput.h"
 #include "ui/PrintSummaryDialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QFile>
 #include <QPrinter>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 // Printing a case summary from the desktop: the sections ticked are the sections printed
 // (and remembered), every print and PDF is audited, and a PDF that cannot be written says so
@@ -28,6 +30,7 @@ private slots:
     void noSectionMeansNothingToPrint();
     void unwritableFolderIsExplainedAndLeavesNothing();
     void printingIsAudited();
+    void closedPreviewPrintsNothing();
 
 private:
     Store& store() { return *m_session->store(); }
@@ -138,6 +141,25 @@ void TestPrintSummaryDialog::printingIsAudited()
     QVERIFY(dialog.printTo(&printer) > 0);
     QCOMPARE(auditCount(QStringLiteral("print")), 1);
     QVERIFY(pdfText(out).contains(QStringLiteral("OFFICIAL-SENSITIVE")));
+}
+
+// The preview shows the pages; closing it without pressing Print prints and audits nothing.
+void TestPrintSummaryDialog::closedPreviewPrintsNothing()
+{
+    PrintSummaryDialog dialog(store(), m_reference);
+    bool shown = false;
+    QTimer::singleShot(0, &dialog, [&shown] {
+        QWidget* preview = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((preview = QApplication::activeModalWidget()) != nullptr, 10000);
+        shown = preview->inherits("QPrintPreviewDialog");
+        preview->resize(900, 700);
+        QTest::qWait(300);
+        UiTestSupport::saveShot(*preview, QStringLiteral("print-preview"));
+        preview->close();
+    });
+    dialog.previewButton()->click();
+    QVERIFY(shown);
+    QCOMPARE(auditCount(QStringLiteral("print")), 0);
 }
 
 QTEST_MAIN(TestPrintSummaryDialog)
