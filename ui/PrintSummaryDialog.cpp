@@ -35,8 +35,7 @@ PrintSummaryDialog::PrintSummaryDialog(Store& store, const QString& caseReferenc
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
-    buildSections();
-    layout->addWidget(findChild<QGroupBox*>(QStringLiteral("sections")));
+    layout->addWidget(buildSections());
 
     auto* form = new QFormLayout;
     m_noteLimit = new QSpinBox(this);
@@ -68,11 +67,10 @@ PrintSummaryDialog::PrintSummaryDialog(Store& store, const QString& caseReferenc
     updateButtons();
 }
 
-void PrintSummaryDialog::buildSections()
+QGroupBox* PrintSummaryDialog::buildSections()
 {
     auto* group = new QGroupBox(tr("Sections to print"), this);
-    group->setObjectName(QStringLiteral("sections"));
-    auto* column = new QVBoxLayout(group);
+    auto* column = new QVBoxLayout;
     CaseSummarySections remembered = CaseSummarySections::all();
     const QString saved = QSettings().value(sectionsKey).toString();
     if (!saved.isEmpty() && !CaseSummarySections::parse(saved, &remembered, nullptr))
@@ -85,6 +83,8 @@ void PrintSummaryDialog::buildSections()
         column->addWidget(box);
         m_boxes.insert(section, box);
     }
+    group->setLayout(column);
+    return group;
 }
 
 CaseSummarySections PrintSummaryDialog::chosenSections() const

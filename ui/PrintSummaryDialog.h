@@ -9,6 +9,7 @@
 #include <optional>
 
 class QCheckBox;
+class QGroupBox;
 class QLabel;
 class QPrinter;
 class QPushButton;
@@ -40,7 +41,7 @@ public:
     bool savePdf(const QString& path);
 
 private:
-    void buildSections();
+    QGroupBox* buildSections();
     void updateButtons();
     void preview();
     void saveAs();
