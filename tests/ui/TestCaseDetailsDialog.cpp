@@ -59,12 +59,8 @@ void TestCaseDetailsDialog::init()
 {
     UiTestSupport::useTemporarySettings(m_settingsDir);
     m_dir = std::make_unique<QTemporaryDir>();
-    const QString path = m_dir->filePath(QStringLiteral("demo.store"));
-    QVERIFY(UiTestSupport::createStore(path));
-    m_session = std::make_unique<StoreSession>();
-    m_session->setStorePath(path);
-    QCOMPARE(m_session->unlock(UiTestSupport::passphrase(), QStringLiteral("tester")), QString());
-    DemoCommand::populate(store(), 6, 11, QDate::currentDate());
+    m_session = UiTestSupport::unlockedDemoSession(m_dir->filePath(QStringLiteral("demo.store")), 6, 11);
+    QVERIFY(m_session);
     m_caseId = CaseRepository(store()).list(CaseFilter {}).first().id;
     for (const CasePerson& link : CaseRepository(store()).people(m_caseId)) {
         if (link.role == QLatin1String("subject"))

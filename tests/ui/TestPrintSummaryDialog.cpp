@@ -47,12 +47,8 @@ void TestPrintSummaryDialog::init()
 {
     UiTestSupport::useTemporarySettings(m_settingsDir);
     m_dir = std::make_unique<QTemporaryDir>();
-    const QString path = m_dir->filePath(QStringLiteral("demo.store"));
-    QVERIFY(UiTestSupport::createStore(path));
-    m_session = std::make_unique<StoreSession>();
-    m_session->setStorePath(path);
-    QCOMPARE(m_session->unlock(UiTestSupport::passphrase(), QStringLiteral("tester")), QString());
-    DemoCommand::populate(store(), 4, 7, QDate::currentDate());
+    m_session = UiTestSupport::unlockedDemoSession(m_dir->filePath(QStringLiteral("demo.store")), 4, 7);
+    QVERIFY(m_session);
     m_reference = CaseRepository(store()).list(CaseFilter {}).first().reference;
 }
 

@@ -47,6 +47,23 @@ inline std::unique_ptr<StoreSession> demoSession(const QString& path, int cases,
     return session;
 }
 
+// A fresh store at path with `cases` fictional demo cases, unlocked as "tester"; null (with a
+// warning) when it could not be made.
+inline std::unique_ptr<StoreSession> unlockedDemoSession(const QString& path, int cases, quint32 seed)
+{
+    if (!createStore(path))
+        return nullptr;
+    auto session = std::make_unique<StoreSession>();
+    session->setStorePath(path);
+    const QString problem = session->unlock(passphrase(), QStringLiteral("tester"));
+    if (!problem.isEmpty()) {
+        qWarning("unlock: %s", qPrintable(problem));
+        return nullptr;
+    }
+    DemoCommand::populate(*session->store(), cases, seed, QDate::currentDate());
+    return session;
+}
+
 // Points QSettings (and so AppSettings) at a fresh folder under a throwaway organisation,
 // so nothing touches the real configuration.
 inline void useTemporarySettings(const QTemporaryDir& dir)
