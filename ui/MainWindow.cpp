@@ -388,8 +388,9 @@ void MainWindow::buildViewActions()
         m_views->setCurrentWidget(m_dashboard);
         m_dashboard->exportCsv();
     });
-    m_printReportAction = makeAction(tr("Print &board report..."), QKeySequence(),
-        tr("Preview and print the dashboard period's report for the partnership board"), true);
+    m_printReportAction
+        = makeAction(tr("Print &board report..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+            tr("Preview and print the dashboard period's report for the partnership board"), true);
     connect(m_printReportAction, &QAction::triggered, this, [this] {
         m_views->setCurrentWidget(m_dashboard);
         m_dashboard->printBoardReport();
