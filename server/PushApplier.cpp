@@ -132,10 +132,8 @@ std::optional<PushResult> PushApplier::referenceTaken(
     const Change& change, qint64 teamId, const QString& rowId)
 {
     const QString reference = change.fields.value(QStringLiteral("reference")).toString();
-    const QString holder = m_storage.caseWithReference(teamId, reference);
-    if (holder.isEmpty() || holder == rowId)
-        return std::nullopt;
-    return rejected(change, QStringLiteral("reference_taken"),
+    return heldByAnother(change, m_storage.caseWithReference(teamId, reference), rowId,
+        QStringLiteral("reference_taken"),
         QStringLiteral("Another case of this team already has this reference."));
 }
 
@@ -145,11 +143,17 @@ std::optional<PushResult> PushApplier::agencyNameTaken(
     const Change& change, qint64 teamId, const QString& rowId)
 {
     const QString name = change.fields.value(QStringLiteral("name")).toString();
-    const QString holder = m_storage.agencyWithName(teamId, name);
+    return heldByAnother(change, m_storage.agencyWithName(teamId, name), rowId, QStringLiteral("name_taken"),
+        QStringLiteral("Another agency your team sees already has this name."));
+}
+
+// A rejection when a row other than rowId holds the unique value (holder empty: nobody does).
+std::optional<PushResult> PushApplier::heldByAnother(const Change& change, const QString& holder,
+    const QString& rowId, const QString& reason, const QString& message)
+{
     if (holder.isEmpty() || holder == rowId)
         return std::nullopt;
-    return rejected(change, QStringLiteral("name_taken"),
-        QStringLiteral("Another agency your team sees already has this name."));
+    return rejected(change, reason, message);
 }
 
 PushResult PushApplier::applied(const Change& change, const StoredRow& row)

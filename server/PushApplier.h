@@ -25,6 +25,8 @@ private:
     std::optional<PushResult> scopeNewRow(const Change& change, StoredRow* row);
     std::optional<PushResult> referenceTaken(const Change& change, qint64 teamId, const QString& rowId);
     std::optional<PushResult> agencyNameTaken(const Change& change, qint64 teamId, const QString& rowId);
+    static std::optional<PushResult> heldByAnother(const Change& change, const QString& holder,
+        const QString& rowId, const QString& reason, const QString& message);
     PushResult applied(const Change& change, const StoredRow& row);
 
     static PushResult rejected(const Change& change, const QString& reason, const QString& message);
